@@ -1,0 +1,147 @@
+"""Record files `data/documents/<company>/<slug>.yml`: read, write, and merge with human reviews.
+
+Machine fields are rewritten on every pipeline run; the `review` block belongs to people. Merging
+new machine output into an existing record keeps every review, and when machine output changes
+under a reviewed record it sets `conflict` instead of deciding silently. A reviewed record that
+the machine no longer produces is kept (flagged), so a human judgement is never lost.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from accesswatch.record_models import Change, DocumentRecord, Statement
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/document-record.schema.json\n"
+
+# Machine fields compared to decide whether output changed under a human review.
+_STATEMENT_FIELDS = ("quote", "categories", "strength", "access_depth", "actors", "timing")
+_CHANGE_FIELDS = ("kind", "before", "after", "categories", "strength_before", "strength_after")
+
+
+class RecordError(Exception):
+    """A record file cannot be read; the message names the file."""
+
+
+def record_path(data_dir: Path, document_id: str) -> Path:
+    """Where the record of `document_id` (`company/slug`) lives under `data_dir`."""
+    company, _, slug = document_id.partition("/")
+    return Path(data_dir) / "documents" / company / f"{slug}.yml"
+
+
+def read_record(path: Path) -> DocumentRecord:
+    """Load and validate one record file.
+
+    Raises `RecordError` naming the file when the YAML is malformed or does not fit the schema
+    (run `accesswatch validate` for a line-by-line report).
+    """
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle)
+        return DocumentRecord.model_validate(raw)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise RecordError(f"{path}: cannot read record: {first_line}") from error
+
+
+def read_records(data_dir: Path) -> list[DocumentRecord]:
+    """Every record under `data_dir/documents`, sorted by document id."""
+    records = [read_record(path) for path in sorted((Path(data_dir) / "documents").glob("*/*.yml"))]
+    return sorted(records, key=lambda record: record.document.id)
+
+
+def dump_record(record: DocumentRecord) -> str:
+    """The YAML text of a record: schema line, stable field and list order, long lines kept whole."""
+    ordered = sort_record(record)
+    body = yaml.safe_dump(
+        ordered.model_dump(mode="json"),
+        sort_keys=False,
+        allow_unicode=True,
+        width=100_000,
+        default_flow_style=False,
+    )
+    return SCHEMA_LINE + body
+
+
+def write_record(path: Path, record: DocumentRecord) -> bool:
+    """Write a record atomically (temp file + rename). Returns False when the file was unchanged."""
+    text = dump_record(record)
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def sort_record(record: DocumentRecord) -> DocumentRecord:
+    """A copy with versions chronological, statements by position, changes by pair then rank."""
+    order = {version.id: index for index, version in enumerate(sorted(record.versions, key=lambda v: (v.date, v.id)))}
+    versions = sorted(record.versions, key=lambda v: (v.date, v.id))
+    statements = sorted(
+        record.statements,
+        key=lambda s: (not s.current, -order.get(s.version, -1), s.start, s.id),
+    )
+    changes = sorted(
+        record.changes,
+        key=lambda c: (-order.get(c.new_version, -1), -c.materiality, c.id),
+    )
+    return record.model_copy(update={"versions": versions, "statements": statements, "changes": changes})
+
+
+def merge_reviews(previous: DocumentRecord | None, fresh: DocumentRecord) -> DocumentRecord:
+    """Carry every human review of `previous` into the new machine output `fresh`.
+
+    - same id: the review block is kept; if the review is not `unreviewed` and a compared machine
+      field changed since the previous run, `conflict` says what changed (an older unresolved
+      conflict is kept too);
+    - reviewed records missing from `fresh` are kept with a conflict saying so;
+    - unreviewed records missing from `fresh` are dropped (pure machine output).
+    """
+    if previous is None:
+        return fresh
+    statements = _merge_items(previous.statements, fresh.statements, _STATEMENT_FIELDS, "statement")
+    changes = _merge_items(previous.changes, fresh.changes, _CHANGE_FIELDS, "change")
+    return fresh.model_copy(update={"statements": statements, "changes": changes})
+
+
+def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun: str) -> list:
+    old_by_id = {item.id: item for item in old_items}
+    new_ids = {item.id for item in new_items}
+    merged: list[Statement | Change] = []
+    for item in new_items:
+        old = old_by_id.get(item.id)
+        if old is None:
+            merged.append(item)
+            continue
+        update: dict = {"review": old.review, "conflict": old.conflict}
+        if old.review.status != "unreviewed":
+            differences = [
+                f"{field}: {_short(getattr(old, field))} → {_short(getattr(item, field))}"
+                for field in fields
+                if getattr(old, field) != getattr(item, field)
+            ]
+            if differences:
+                update["conflict"] = "machine output changed since review: " + "; ".join(differences)
+        merged.append(item.model_copy(update=update))
+    for old in old_items:
+        if old.id not in new_ids and old.review.status != "unreviewed":
+            reason = f"the extractor no longer produces this {noun}; kept because it was reviewed"
+            merged.append(old.model_copy(update={"conflict": old.conflict or reason}))
+    return merged
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
