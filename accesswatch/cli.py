@@ -94,6 +94,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return schema_command(args)
 
 
+def _cmd_review_report(args: argparse.Namespace) -> int:
+    from accesswatch.review_report import review_report_command
+
+    return review_report_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="accesswatch", description=__doc__.splitlines()[0])
@@ -171,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="export the JSON Schemas into data/schema")
     schema.add_argument("--check", action="store_true", help="fail when the committed schemas differ")
     schema.set_defaults(handler=_cmd_schema)
+    review = commands.add_parser("review-report", help="regenerate data/REVIEW.md (review counts)")
+    review.add_argument("--check", action="store_true", help="fail when data/REVIEW.md is out of date")
+    review.set_defaults(handler=_cmd_review_report)
     return parser
 
 
