@@ -1,0 +1,345 @@
+"""Classification of units by the taxonomy: scope, categories, strength, access depth, actors,
+timing and conditions, with the cues that decided each (rules and lexicons, deterministic).
+
+How a unit is decided (every step leaves a cue such as ``cat:external-red-teaming="red teamers"``):
+
+1. **Scope.** A unit is in scope when a category lexicon matches it: each category has patterns
+   naming an outside party doing something to the company's models, evaluations or policy
+   (``external experts … evaluate``, ``METR``, ``bug bounty``, ``notify … government``,
+   ``third-party audit``, ``API credits for researchers``, ``publish … model card``,
+   ``release … weights``). Units that only name internal actors, or that mention an outside party
+   in a way outside the taxonomy (customers, users, acknowledgements of infrastructure) do not
+   match. Very short fragments and references lists are skipped.
+2. **Categories** are every category whose lexicon matched.
+3. **Strength** (taxonomy rules): a hedge attached to the outside party (``where appropriate``,
+   ``if we deem``…) makes it ``discretionary``; otherwise the first modal cue in the unit decides
+   (``will/must/commit`` → commitment, ``aim/intend/plan/expect/seek`` → intention,
+   ``may/might/could/consider/explore`` → discretionary); else past tense or a report of what
+   was done → practice; else present tense → commitment in a policy or framework and practice in
+   a system/model card or report (the document kind, given or inferred from the text).
+4. **Access depth** only when the unit says what an outside party receives (``access``,
+   ``provide``, ``snapshots``…): the deepest level named (weights A5 > internals A4 > fine-tuning
+   A3 > safeguards removed A2 > pre-release checkpoints A1 > public API A0).
+5. **Actors, timing, conditions** from lexicons of named evaluators, kinds of party, timing and
+   condition phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Classification", "classify_unit", "infer_kind"]
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The taxonomy fields of one in-scope unit (see `classify_unit`)."""
+
+    categories: tuple[str, ...]
+    strength: str
+    access_depth: str | None
+    actors: tuple[str, ...]
+    timing: str | None
+    conditions: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+# ---- outside parties -------------------------------------------------------------------------
+
+_NAMED = (
+    r"\bMETR\b|\bARC Evals\b|Apollo Research|\bAISI\b|\bCAISI\b|AI (?:Safety|Security) Institutes?"
+    r"|Center for AI Standards|EU AI Office|\bAI Office\b|Gryphon Scientific|Frontier Model Forum"
+    r"|Long[- ]Term Benefit Trust|\bLTBT\b|Irregular\b|Pattern Labs|SecureBio|Deloitte|Faculty AI"
+    r"|Haize Labs|Virtue AI|Scale AI|Signature Science|Nemesys|Lakera|Gray Swan|Andon Labs"
+    r"|Epoch AI|Eleos AI|FAR\.?AI|Redwood Research|Transluce|Goodfire|Palisade|Apart Research"
+)
+_EXTERNAL_PARTY = (
+    r"third[- ]part(?:y|ies)(?! (?:data|software|libraries|vendors?|services?|providers?|cloud|hosting|tools?|platforms?|environment|apps?|applications?|integrations?))"
+    r"|external(?:ly)? (?:\w+ ){0,2}(?:experts?|evaluat\w*|assess\w*|test\w*|review\w*|red[- ]?team\w*|partners?|researchers?|parties|party|organi[sz]ations?|groups?|auditors?|validation|input|feedback|consultations?|stakeholders|scrutiny|accountability|bodies|body)"
+    r"|independent (?:\w+ ){0,2}(?:experts?|evaluat\w*|assess\w*|test\w*|review\w*|auditors?|audits?|validation|analysis|parties|party|organi[sz]ations?|labs?|researchers?|opinions?)"
+    r"|outside (?:experts?|evaluators?|researchers?|parties|organi[sz]ations?|groups?)"
+    r"|(?:domain|subject[- ]matter|expert) (?:experts?|testers?|red[- ]?teamers?)|\bexperts? (?:red[- ]?team\w*|testers?)"
+    r"|partner organi[sz]ations?|research (?:partners?|collaborators?)|collaborat\w+ (?:partners?|with external)"
+    r"|expert (?:input|feedback|consultations?|opinions?)|external experts?"
+    r"|academic(?:s| researchers?| institutions?| partners?)|(?:safety|alignment|external|academic|independent|outside) researchers"
+    r"|civil society|non-?profits?|peer companies|industry (?:bodies|peers)|auditors?"
+)
+_GOV = (
+    r"governments?\b|\bU\.?S\.? Government|policymakers|policy ?makers|regulators?|law enforcement"
+    r"|national security (?:stakeholders|agencies|community|partners)|\bAISI\b|\bCAISI\b|AI (?:Safety|Security) Institutes?"
+    r"|Center for AI Standards|EU AI Office|\bAI Office\b|public sector|(?:federal|state) agencies|officials|White House"
+    r"|Department of (?:Energy|Defense|Commerce)|\bNNSA\b|national labs?|classified"
+)
+
+_CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "external-evaluation": _rx(
+        rf"(?:{_NAMED})(?! (?:license|policy))",
+        r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?|validation|labs?|evaluators?)",
+        r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation|access)",
+        r"(?:experts?|evaluators?|partners?|researchers?|institutes?|collaborators?|organi[sz]ations?|third[- ]parties|parties) (?:\w+ ){0,6}(?:evaluat\w+|assess\w*|test(?:ed|s|ing)?|measur\w+|validat\w+|consult\w*|stress[- ]test\w*)\b",
+        r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+|partner\w*) (?:\w+ ){0,5}(?:with|by|from|involving|including) (?:\w+ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
+        r"(?:fund|source|commission|support)\w* (?:\w+ ){0,4}evaluations? (?:\w+ ){0,4}(?:third[- ]part|external|organi[sz]ations?)",
+        r"in (?:consultation|collaboration|partnership) with (?:\w+ ){0,3}(?:external|outside|independent|experts?|government|academic)",
+        r"with (?:the )?(?:involvement|help|input) of (?:\w+ ){0,4}(?:experts?|third[- ]part)",
+        r"involving (?:\w+ ){0,3}(?:external|outside|independent) (?:experts?|parties)",
+        r"(?:including|with|and) (?:\w+ ){0,2}(?:external|outside|independent) experts?",
+        r"expert testers|external testers|(?:evaluations?|benchmarks?) (?:developed|created|designed) by",
+        r"red teaming organi[sz]ations",
+    ),
+    "external-red-teaming": _rx(
+        r"red[- ]?teamers?\b(?! (?:at|within) (?:OpenAI|Anthropic|Google|Meta))",
+        r"(?:external|expert|human|outside|independent|third[- ]party|domain[- ]expert)[- ](?:\w+[- ]){0,2}red[- ]?team\w*",
+        r"red[- ]?team\w* (?:\w+ ){0,6}(?:with|by|involving|including) (?:\w+ ){0,3}(?:external|experts?|outside|third|independent)",
+        r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure|discovery)|responsible disclosure",
+        r"penetration test\w*|adversarial testing",
+        r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
+    ),
+    "government-access": _rx(
+        r"(?:notify|inform|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access)\w* (?:\w+ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\w+ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)",
+        r"(?:government|AISI|CAISI|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office|national security)(?:[- ]\w+){0,6}(?: (?:\w+ ){0,6})(?:test\w*|evaluat\w*|access|assess\w*|early access|pre-deployment|red[- ]?team\w*|review\w*|agreement|collaborat\w*|partnership|work\w*)",
+        r"(?:working|work|worked|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w+ ){0,4}with (?:\w+ ){0,6}(?:government|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
+        r"(?:escalat\w+|referr\w+|report\w*) (?:\w+ ){0,4}(?:to|with) law enforcement|law enforcement channels",
+        r"in consultation with (?:\w+ ){0,4}government",
+        r"(?:classified|government) (?:environment|information|settings?|networks?)",
+    ),
+    "third-party-review": _rx(
+        r"(?:third[- ]party|external|independent|outside)[- ](?:\w+[- ]){0,2}(?:reviews?|review(?:ers|ed)|audit\w*|validation|verification|oversight|assurance|accountability|scrutiny|opinions?|analysis|critique)",
+        r"audit(?:s|ed|ors?|ing)?\b(?! (?:log|trail)s?)",
+        r"(?:feedback|input|comments?|opinions?|critique|advice|guidance|review) (?:\w+ ){0,3}from (?:\w+ ){0,4}(?:external|outside|independent|experts?|third|academic|civil society|researchers|entities|groups|stakeholders|government)",
+        r"(?:solicit|seek|sought|welcome|invite|incorporat|consult|receiv|get|gather|obtain|draw)\w* (?:\w+ ){0,5}(?:external|independent|outside|expert|public|stakeholder)(?:[- ]\w+){0,2} (?:input|feedback|review|opinion|comment|advice|consultation|critique|analysis)",
+        r"(?:external|outside|independent) (?:expert )?(?:input|feedback|advice|consultations?)",
+        r"expert (?:input|feedback|opinions?|review)",
+        r"(?:Long[- ]Term Benefit Trust|\bLTBT\b)",
+        r"SOC ?2|ISO ?/?(?:IEC )?27001|FedRAMP|compliance review|certif(?:ied|ication) (?:by|from) (?:\w+ ){0,2}(?:third|independent|external)",
+        r"(?:validated|reviewed|verified|assessed|checked) (?:\w+ ){0,4}by (?:\w+ ){0,3}(?:third[- ]part|independent|external|outside|auditors?)",
+        r"build (?:trust|confidence)|examination of our actions|show externally",
+    ),
+    "researcher-access": _rx(
+        r"researcher access|access program|API credits|(?:free|subsidi[sz]ed) (?:API )?(?:credits|access)",
+        r"(?:researchers?|academics?|research community|research (?:teams?|groups?|organi[sz]ations?)|trusted (?:users|actors|partners|testers)|external partners|safety researchers)(?: \w+){0,8} (?:access|credits|fine[- ]tun\w+|weights|model versions?)",
+        r"(?:access|credits|fine[- ]tuning|grants?) (?:\w+ ){0,6}(?:to|for) (?:\w+ ){0,4}(?:researchers?|academics?|research community|trusted (?:users|actors|partners))",
+        r"fine[- ]tuning access|helpful[- ]only|safeguards? (?:removed|disabled)|(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
+        r"safe harbou?r|good[- ]faith (?:security |safety )?research",
+        r"(?:retired|deprecated|older|legacy) models?(?: \w+){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w+ ){0,4}weights|(?:access|available) (?:\w+ ){0,4}(?:retired|deprecated|older|legacy) models?",
+        r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w+ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w+){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w+ ){0,4}usage polic",
+        r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w+ ){0,3}(?:internals|checkpoints|reasoning traces|chain[- ]of[- ]thought|logits)",
+    ),
+    "publication": _rx(
+        r"publish\w*|publicly (?:release|share|disclose|post|report|available|acknowledge)\w*|public(?:ly)? disclosures?|release (?:\w+ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?:system|model|service|safety) cards?\b",
+        r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w+){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
+        r"transparency (?:reports?|hub|in)|change ?logs?|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w+ ){0,6}(?:reports?|findings|results|disclosures?)",
+        r"(?:results|findings|reports?) (?:\w+ ){0,4}(?:will be|are|were|is) (?:\w+ ){0,2}(?:shared|published|released|made (?:public|available))",
+        r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:\w+ ){0,4}(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
+        r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w+ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
+        r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w+ )?(?:report|paper|publication)\b",
+    ),
+    "open-weights": _rx(
+        r"open[- ]weights?|weights (?:\w+ ){0,3}(?:release|publicly|openly|available)|releas\w+ (?:\w+ ){0,4}weights|shar\w+ (?:\w+ ){0,2}(?:model )?weights",
+        r"open[- ]sourc\w+ (?:\w+ ){0,3}(?:models?|AI|LLMs?|advanced)|openly releas\w+|open release|open approach|open models?",
+        r"(?:do not|not|will not|won't) release|releas\w+ (?:\w+ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) (?:release|deployment)",
+        r"downloadable|on Hugging ?Face",
+    ),
+}
+
+# ---- strength --------------------------------------------------------------------------------
+
+_HEDGE = re.compile(
+    r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required|practicable)\b"
+    r"|\bif we deem\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\bif (?:available|provided)\b"
+    r"|\bmay (?:opt|choose|decide|also|seek|include|be)\b|\bcould include\b|\bin some cases\b|\bin special cases\b|\bin rare cases\b",
+    re.I,
+)
+_MODAL = re.compile(
+    r"(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\brequire[sd]?\b|\brequirements?\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w+ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
+    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend\w*\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\binterested in\b|\blikely\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b)"
+    r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\bconsider\w*\b|\bexplor\w+\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be)))",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|has been|have been|have (?:\w+ )?(?:\w+ed|shared|built|run|made|given|begun|taken|found|worked|partnered|created|developed|provided)"
+    r"|(?:we|they|it|which|who|that|[A-Z]\w+) (?:\w+ )?(?:\w+ed|ran|found|gave|took|led|began|made|wrote|saw|chose|built|sent)\b"
+    r"|\w+ed (?:by|with|in|on|to)\b|(?:in|during|since|from) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)"
+    r"|today,? we|we're (?:introducing|launching|announcing)|thank|grateful|\bago\b)",
+)
+
+_WEAK_CUES = re.compile(r"\bwill (?:likely|probably)\b|\bwould\b", re.I)
+
+# ---- access depth ----------------------------------------------------------------------------
+
+_ACCESS_CONTEXT = re.compile(
+    r"\baccess\w*|\bprovid\w+|\bshar\w+|\bgiven\b|\bgive\b|\breceiv\w+|\bsnapshots?\b|\bcheckpoints?\b|\bgrant\w*|\bcredits\b|\bavailable\b|\brelease\w*\b|\bversions?\b|\bwork(?:ing|ed)? (?:on|with)\b|\bpurchase\b|\bvia\b",
+    re.I,
+)
+_DEPTH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("A5", re.compile(r"\bweights\b|open[- ]sourc\w+ (?:\w+ ){0,3}models?|openly releas\w+|full release|downloadable", re.I)),
+    ("A4", re.compile(r"chain[- ]of[- ]thought|reasoning traces?|\blogits\b|internals|intermediate checkpoints|activations|non-public (?:eval|data)|raw (?:transcripts|outputs)", re.I)),
+    ("A3", re.compile(r"fine[- ]?tun\w+", re.I)),
+    ("A2", re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled|off)|(?:reduced|fewer|without|no) (?:safeguards|safety mitigations|refusals)|low[- ]refusal|research[- ]only version|without refusals", re.I)),
+    ("A1", re.compile(r"snapshots?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w+ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
+    ("A0", re.compile(r"API credits|API access|\bvia (?:the )?API\b|(?:public|generally available|production) (?:API|models?|product)|usage polic(?:y|ies)|purchas\w+ (?:API )?credits|standard model suite|\bClaude Console\b|\bAPI\b", re.I)),
+)
+
+# ---- actors, timing, conditions --------------------------------------------------------------
+
+_ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.I if name.islower() else 0))
+    for name, p in (
+        ("METR", r"\bMETR\b|\bARC Evals\b"),
+        ("Apollo Research", r"Apollo Research"),
+        ("UK AISI", r"\bUK AISI\b|UK AI (?:Safety|Security) Institute|United Kingdom'?s? AI (?:Safety|Security) Institute"),
+        ("US AISI", r"\bUS AISI\b|\bU\.S\. AISI\b|US AI Safety Institute|U\.S\. AI Safety Institute"),
+        ("CAISI", r"\bCAISI\b|Center for AI Standards and Innovation"),
+        ("EU AI Office", r"EU AI Office|European AI Office"),
+        ("Frontier Model Forum", r"Frontier Model Forum"),
+        ("Long-Term Benefit Trust", r"Long[- ]Term Benefit Trust|\bLTBT\b"),
+        ("Gryphon Scientific", r"Gryphon Scientific"),
+        ("AI Safety Institutes", r"AI (?:Safety|Security) Institutes\b"),
+        ("independent third parties", r"independent third[- ]part(?:y|ies)|third[- ]party (?:\w+ ){0,2}(?:evaluat|assess|auditor|review|labs?|test)"),
+        ("third parties", r"\bthird[- ]part(?:y|ies)\b"),
+        ("external experts", r"external (?:\w+ )?experts?|outside experts?|independent (?:\w+ )?experts?"),
+        ("domain experts", r"domain experts?|subject[- ]matter experts?"),
+        ("red teamers", r"red[- ]?teamers?"),
+        ("government", r"\bgovernments?\b|national security|law enforcement"),
+        ("policymakers", r"policymakers|policy ?makers|regulators?"),
+        ("academic researchers", r"academic\w*|universit(?:y|ies)"),
+        ("researchers", r"(?<!academic )\bresearchers?\b"),
+        ("auditors", r"\bauditors?\b|\baudits?\b"),
+        ("public", r"\bpublic(?:ly)?\b|\bpublish\w*"),
+    )
+)
+_GENERIC_OVERLAP = {"independent third parties": "third parties"}
+
+_TIMING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("pre-deployment", re.compile(r"pre[- ]?deployment|pre[- ]?release|before (?:\w+ ){0,3}(?:deploy\w*|release|launch)|prior to (?:\w+ ){0,4}(?:deploy\w*|release|launch|making|final)|early access|ahead of (?:\w+ ){0,2}(?:release|launch|deployment)|\bdays? before\b|launch candidates?", re.I)),
+    ("during-training", re.compile(r"during (?:\w+ ){0,2}training|training checkpoints?|(?:early|intermediate) (?:model )?checkpoints|snapshots of the model at different stages|stages of training", re.I)),
+    ("post-deployment", re.compile(r"post[- ]?deployment|post[- ]?release|after (?:\w+ ){0,3}(?:deploy\w*|release|launch)|following (?:the )?(?:\w+ ){0,5}deployment|historical deployments?|in production|bug bount\w+|jailbreak bount\w+|\bpurchase\b|usage policy", re.I)),
+)
+
+_CONDITIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("NDA", re.compile(r"non-?disclosure|\bNDAs?\b|confidential(?:ity)?", re.I)),
+    ("company review before publication", re.compile(r"(?:review|approv\w+) (?:\w+ ){0,6}(?:before|prior to) (?:\w+ ){0,2}publi|pre-?publication review", re.I)),
+    ("right to publish", re.compile(r"(?:right|free|able|permitted) to publish|(?:publish|share) their (?:own )?(?:findings|results|report)|independent(?:ly)? publi", re.I)),
+    ("classified environment", re.compile(r"\bclassified\b", re.I)),
+    ("sensitive information redacted", re.compile(r"redact\w*|sensitive (?:information|details)|not including sensitive", re.I)),
+    ("usage policy applies", re.compile(r"usage polic(?:y|ies)", re.I)),
+    ("vetting / trusted access", re.compile(r"\bvett\w+|trusted (?:users|actors|partners|testers)|approval process|application form|apply\b", re.I)),
+    ("if available", re.compile(r"if (?:high quality )?(?:\w+ ){0,3}(?:is|are) available|when available", re.I)),
+)
+
+_SYSTEM_CARD_HINT = re.compile(r"system card|model card|service card|addendum|this (?:card|report)", re.I)
+_POLICY_HINT = re.compile(r"framework|policy|commitments|scaling policy|readiness", re.I)
+
+
+def infer_kind(text: str) -> str:
+    """Guess the document kind (`system-card` or `framework` or `other`) from its opening text."""
+    head = text[:4000]
+    card = len(_SYSTEM_CARD_HINT.findall(head))
+    policy = len(_POLICY_HINT.findall(head))
+    if card and card >= policy:
+        return "system-card"
+    if policy:
+        return "framework"
+    if card:
+        return "system-card"
+    return "other"
+
+
+_REPORTING_KINDS = {"system-card", "model-card", "report", "press-release"}
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+def classify_unit(text: str, *, kind: str = "framework") -> Classification | None:
+    """Classify one unit; None when it is out of scope.
+
+    `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
+    `DocumentKind`) which decides how present tense is read. Pure and deterministic.
+    """
+    if len(text) < 12 or sum(ch.isalpha() for ch in text) < 8:
+        return None
+    cues: list[str] = []
+    categories: list[str] = []
+    for category, pattern in _CATEGORY_PATTERNS.items():
+        m = pattern.search(text)
+        if m:
+            categories.append(category)
+            cues.append(f'cat:{category}="{m.group(0).strip()}"')
+    if not categories:
+        return None
+
+    strength = _strength(text, kind, cues)
+    depth = _access_depth(text, cues)
+    actors: list[str] = []
+    for name, pattern in _ACTORS:
+        if pattern.search(text):
+            if name in _GENERIC_OVERLAP.values() and any(_GENERIC_OVERLAP.get(a) == name for a in actors):
+                continue
+            actors.append(name)
+    timing = None
+    for name, pattern in _TIMING:
+        m = pattern.search(text)
+        if m:
+            timing = name
+            cues.append(f'timing:{name}="{m.group(0)}"')
+            break
+    conditions = []
+    for name, pattern in _CONDITIONS:
+        m = pattern.search(text)
+        if m:
+            conditions.append(name)
+            cues.append(f'condition:{name}="{m.group(0)}"')
+    return Classification(
+        categories=tuple(categories),
+        strength=strength,
+        access_depth=depth,
+        actors=tuple(actors),
+        timing=timing,
+        conditions=tuple(conditions),
+        cues=tuple(cues),
+    )
+
+
+def _strength(text: str, kind: str, cues: list[str]) -> str:
+    hedge = _HEDGE.search(text)
+    if hedge:
+        cues.append(f'strength:discretionary="{hedge.group(0)}" (hedge)')
+        return "discretionary"
+    modal = _MODAL.search(text)
+    reporting = kind in _REPORTING_KINDS
+    past = _PAST.search(text)
+    if modal:
+        group = modal.lastgroup
+        strength = {"commit": "commitment", "intent": "intention", "disc": "discretionary"}[group]
+        # In a system card, a past-tense report with a modal in a subordinate clause is practice.
+        if reporting and past and past.start() < modal.start() and strength != "commitment":
+            cues.append(f'strength:practice="{past.group(0)}" (past tense before "{modal.group(0)}")')
+            return "practice"
+        cues.append(f'strength:{strength}="{modal.group(0)}"')
+        return strength
+    if past:
+        cues.append(f'strength:practice="{past.group(0)}" (past tense)')
+        return "practice"
+    if reporting:
+        cues.append("strength:practice (present tense in a report/system card)")
+        return "practice"
+    cues.append("strength:commitment (present tense standing procedure in a policy)")
+    return "commitment"
+
+
+def _access_depth(text: str, cues: list[str]) -> str | None:
+    if not _ACCESS_CONTEXT.search(text):
+        return None
+    for level, pattern in _DEPTH_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            cues.append(f'access:{level}="{m.group(0)}"')
+            return level
+    return None

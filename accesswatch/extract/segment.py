@@ -1,0 +1,387 @@
+"""Segmentation: split one version's text into units (sentences, list items, table cells).
+
+The input is the normalised text of a version: plain text extracted from a PDF (with page
+markers such as ``[[page 3]]`` or ``-- 3 of 40 --``, hard-wrapped lines, lone page numbers,
+footnotes, ``## `` prefixed large-font lines) or Markdown converted from a web page.
+
+Every unit keeps character offsets into the text *as given* (``text[start:end]`` is the unit,
+including any line breaks or page markers it spans), the heading path of the section it sits in
+and, for paged texts, the page it starts on. The ``text`` field of a unit is the same span with
+page markers and lone page numbers removed and whitespace squashed.
+
+Rules, in order of precedence (one pass over the lines, linear in the size of the text):
+
+- page markers and lines holding only a number are noise: they never end a unit;
+- headings (Markdown ``#``, ``## `` prefixed PDF lines, numbered headings like
+  ``3.2 External review``, ALL CAPS lines) are never units; they set the section path;
+- a bullet or numbered line starts a list item, a Markdown table row is split into cells;
+- a line that starts in lower case after a blank line, a page break or a noise line continues the
+  previous paragraph or item when that did not end a sentence (hard wraps across pages);
+- within a paragraph, item or cell, sentences end at ``.``, ``!`` or ``?`` (optionally followed by
+  closing quotes/brackets and a footnote number) before an upper-case start, except after known
+  abbreviations (e.g., i.e., U.S., No., Fig., et al. …), initials and decimal numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["Segment", "segment", "MAX_UNIT_CHARS"]
+
+#: A unit longer than this (a flattened table, a run-on extraction artefact) is cut at line breaks.
+MAX_UNIT_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of a text: a sentence, a list item or a table cell.
+
+    `start`/`end` are offsets into the text as given; `text` is that span with page markers
+    removed and whitespace squashed; `section` is the heading path joined with `" > "`;
+    `page` is the page the unit starts on (None for texts without page markers); `kind` is
+    ``sentence``, ``list-item`` or ``table-cell``.
+    """
+
+    text: str
+    start: int
+    end: int
+    section: str
+    page: int | None
+    kind: str
+
+
+_PAGE_BRACKET = re.compile(r"^\s*\[\[\s*page\s+(\d+)\s*\]\]\s*$", re.I)
+_PAGE_OF = re.compile(r"^\s*--\s*(\d+)\s+of\s+\d+\s*--\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.I)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_NUMBERED_HEADING = re.compile(r"^\s*((?:\d{1,2}\.){0,4}\d{1,2})\.?\s+([A-Z][^\n]{1,90})$")
+_APPENDIX_HEADING = re.compile(r"^\s*((?:Appendix|Annex|Section|Part|Chapter)\s+[A-Z0-9][\w.]*)[:.]?\s*([^\n]{0,90})$")
+_CAPS_HEADING = re.compile(r"^\s*[A-Z0-9][A-Z0-9 &,'’\-–/:()]{2,90}$")
+_LIST_MARKER = re.compile(
+    r"(\s*)(?:[•●○◦▪▫■□‣⁃∙·➢►▶✓✔\-\*+–—](?=\s)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\([a-zA-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
+    r"|[a-z][.)](?=\s))\s*"
+)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:\-|]+\|?\s*$")
+_FOOTNOTE_START = re.compile(r"(?:\d{1,3}\s+|\d{1,2}|[∗*†‡§])(?=[A-Z“\"(][a-z ])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?![\d.,]))?(?:\s+)")
+_NEXT_START = re.compile(r"[\"'“‘(\[*_]*[A-Z0-9•]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WS = re.compile(r"\s+")
+_BLANK = re.compile(r"^\s*$")
+_MD_LINK_ONLY = re.compile(r"^\s*!?\[[^\]]*\]\([^)]*\)\s*$")
+
+_ABBREVIATIONS = frozenset(
+    """e.g i.e u.s u.k u.n e.u etc.al et.al al cf vs v no nos fig figs sec secs ch eq eqs tab dr mr mrs
+    ms prof inc ltd co corp jr sr st approx est dept govt jan feb mar apr jun jul aug sep sept oct nov
+    dec p pp vol vols ed eds op art para paras ref refs resp mt ft min max incl excl viz""".split()
+)
+
+
+@dataclass
+class _Block:
+    kind: str  # paragraph | list-item | table-cell
+    spans: list[tuple[int, int]]  # content spans (start, end) in the text
+    section: str
+    page: int | None
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def _iter_lines(text: str):
+    """Yield (start, end) of each line's content (without its line break)."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            end = n
+            nxt = n
+        else:
+            end = nl
+            nxt = nl + 1
+        if end > pos and text[end - 1] == "\r":
+            end -= 1
+        yield pos, end
+        pos = nxt
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    i = end - 1
+    while i >= 0 and text[i] in " \t\r\n\"'”’)]*_0123456789":
+        i -= 1
+    return i >= 0 and text[i] in ".!?:…;"
+
+
+def _heading_of(line: str, paragraph_alone: bool) -> tuple[int, str] | None:
+    """(level, title) when the line is a heading, else None."""
+    m = _MD_HEADING.match(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip().strip("*_").strip()
+    if not paragraph_alone:
+        return None
+    stripped = line.strip()
+    if len(stripped) > 100:
+        return None
+    m = _NUMBERED_HEADING.match(stripped)
+    if m:
+        title = m.group(2).strip()
+        words = title.split()
+        if len(words) <= 10 and title[-1] not in ".,;:!?" and ". " not in title and ": " not in title:
+            return m.group(1).count(".") + 1, f"{m.group(1)} {title}"
+    m = _APPENDIX_HEADING.match(stripped)
+    if m and stripped[-1] not in ".,;" and len(stripped.split()) <= 10:
+        return 1, stripped
+    words = stripped.split()
+    if (
+        len(words) <= 6
+        and stripped[0].isupper()
+        and stripped[-1] not in ".,;:!?)"
+        and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
+    ):
+        return 1, stripped
+    if _CAPS_HEADING.match(stripped) and sum(c.isalpha() for c in stripped) >= 4 and stripped[-1] not in ".,;":
+        return 1, stripped
+    return None
+
+
+def _list_marker_end(text: str, start: int, end: int) -> int | None:
+    m = _LIST_MARKER.match(text, start, end)
+    if not m or m.end() >= end:
+        return None
+    return m.end()
+
+
+def segment(text: str) -> list[Segment]:
+    """Split `text` into units (sentences, list items, table cells) with offsets and sections.
+
+    Input: the text of one version (PDF-extracted plain text or Markdown), any size.
+    Output: units in text order; `text[u.start:u.end]` is the unit. Pure and deterministic.
+    Raises TypeError when `text` is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"segment() needs str, got {type(text).__name__}")
+    blocks = _blocks(text)
+    out: list[Segment] = []
+    for block in blocks:
+        out.extend(_split_block(text, block))
+    return out
+
+
+def _blocks(text: str) -> list[_Block]:
+    lines = list(_iter_lines(text))
+    blocks: list[_Block] = []
+    headings: list[tuple[int, str]] = []
+    section = ""
+    page: int | None = None
+    uses_page_of = False
+    current: _Block | None = None  # block that the next plain line may continue
+    gap = False  # a blank / noise line since `current`'s last line
+    last_heading_line = -2
+    n = len(lines)
+
+    def is_blank(i: int) -> bool:
+        if i < 0 or i >= n:
+            return True
+        s, e = lines[i]
+        seg = text[s:e]
+        return _BLANK.match(seg) is not None or _PAGE_BRACKET.match(seg) is not None or _PAGE_OF.match(seg) is not None
+
+    for idx, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if _BLANK.match(line):
+            gap = True
+            continue
+        m = _PAGE_BRACKET.match(line)
+        if m:
+            page = int(m.group(1))
+            gap = True
+            continue
+        m = _PAGE_OF.match(line)
+        if m:
+            if not uses_page_of:
+                uses_page_of = True
+                for b in blocks:
+                    if b.page is None:
+                        b.page = 1
+            page = int(m.group(1)) + 1
+            gap = True
+            continue
+        if _PAGE_NUMBER.match(line) and (is_blank(idx - 1) or is_blank(idx + 1)):
+            gap = True
+            continue
+        if uses_page_of is False and page is None and _PAGE_OF.match(line) is None:
+            pass
+        cur_page = page if page is not None else (1 if uses_page_of else None)
+
+        # Table rows (Markdown): one block per non-empty cell.
+        if _TABLE_ROW.match(line):
+            current = None
+            gap = False
+            if _TABLE_RULE.match(line):
+                continue
+            pos = text.index("|", s, e) + 1
+            last = text.rindex("|", s, e)
+            while pos < last:
+                bar = text.find("|", pos, last)
+                while bar != -1 and text[bar - 1] == "\\":
+                    bar = text.find("|", bar + 1, last)
+                cell_end = last if bar == -1 else bar
+                cs, ce = pos, cell_end
+                while cs < ce and text[cs] in " \t":
+                    cs += 1
+                while ce > cs and text[ce - 1] in " \t":
+                    ce -= 1
+                if ce > cs and any(ch.isalnum() for ch in text[cs:ce]):
+                    blocks.append(_Block("table-cell", [(cs, ce)], section, cur_page))
+                pos = cell_end + 1
+            continue
+
+        alone = is_blank(idx - 1) and is_blank(idx + 1)
+        md = _MD_HEADING.match(line)
+        heading = None
+        if md or (alone and not _LIST_MARKER.match(line)):
+            heading = _heading_of(line, alone)
+        if heading is not None and not (md is None and current is not None and not gap and current.kind != "paragraph"):
+            level, title = heading
+            if not title:
+                continue
+            # Consecutive '#' lines of the same level (large-font PDF lines) form one heading.
+            if last_heading_line == idx - 1 and headings and headings[-1][0] == level:
+                headings[-1] = (level, f"{headings[-1][1]} {title}")
+            else:
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append((level, title))
+            section = " > ".join(t for _, t in headings)
+            last_heading_line = idx
+            current = None
+            gap = False
+            continue
+
+        # Strip leading whitespace.
+        cs = s
+        while cs < e and text[cs] in " \t\u00a0":
+            cs += 1
+        ce = e
+        while ce > cs and text[ce - 1] in " \t\u00a0":
+            ce -= 1
+        if _MD_LINK_ONLY.match(line):
+            current = None
+            continue
+
+        marker_end = _list_marker_end(text, s, e)
+        if marker_end is not None:
+            current = _Block("list-item", [(marker_end, ce)], section, cur_page)
+            blocks.append(current)
+            gap = False
+            continue
+
+        first = text[cs]
+        if current is not None and not gap and current.kind in ("paragraph", "list-item"):
+            current.spans.append((cs, ce))
+            continue
+        if (
+            current is not None
+            and gap
+            and current.kind in ("paragraph", "list-item")
+            and (first.islower() or first in ",;)")
+            and not _ends_sentence(text, current.end)
+        ):
+            current.spans.append((cs, ce))
+            gap = False
+            continue
+        # A new paragraph; a leading footnote number is not part of the unit.
+        if gap or current is None:
+            fm = _FOOTNOTE_START.match(text, cs, ce)
+            if fm and page is not None:
+                cs = fm.end()
+        current = _Block("paragraph", [(cs, ce)], section, cur_page)
+        blocks.append(current)
+        gap = False
+    return blocks
+
+
+def _split_block(text: str, block: _Block) -> list[Segment]:
+    # Join the block's line spans with single spaces, remembering where each piece came from.
+    pieces: list[str] = []
+    joined_starts: list[int] = []
+    orig_starts: list[int] = []
+    pos = 0
+    for i, (s, e) in enumerate(block.spans):
+        if i:
+            pieces.append(" ")
+            pos += 1
+        joined_starts.append(pos)
+        orig_starts.append(s)
+        pieces.append(text[s:e])
+        pos += e - s
+    joined = "".join(pieces)
+
+    def to_orig(j: int, is_end: bool) -> int:
+        k = bisect_right(joined_starts, j if not is_end else j - 1) - 1
+        k = max(k, 0)
+        off = j - joined_starts[k]
+        span_len = block.spans[k][1] - block.spans[k][0]
+        off = min(off, span_len)
+        return orig_starts[k] + off
+
+    kind = "sentence" if block.kind == "paragraph" else block.kind
+    cuts = [0]
+    for m in _SENTENCE_END.finditer(joined):
+        p = m.start()
+        nxt = m.end()
+        if nxt >= len(joined) or not _NEXT_START.match(joined, nxt):
+            continue
+        # Decimal numbers such as "3.1 Model": a period between digits is no boundary.
+        if joined[p] == "." and p > 0 and joined[p - 1].isdigit() and joined[p + 1 : p + 2].isdigit():
+            continue
+        if joined[p] == ".":
+            w = _WORD_BEFORE.search(joined, max(0, p - 20), p)
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                if word in _ABBREVIATIONS or (len(word) == 1 and joined[p - 1].isupper()):
+                    continue
+                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                    continue
+        # End the sentence after the punctuation, closing quotes and footnote marker.
+        end = m.end()
+        while end > p and joined[end - 1].isspace():
+            end -= 1
+        cuts.append(end)
+        cuts.append(m.end())
+    cuts.append(len(joined))
+    out: list[Segment] = []
+    for a, b in zip(cuts[0::2], cuts[1::2]):
+        while a < b and joined[a].isspace():
+            a += 1
+        while b > a and joined[b - 1].isspace():
+            b -= 1
+        if b <= a or not any(ch.isalpha() for ch in joined[a:b]):
+            continue
+        for a2, b2 in _cap_length(joined, a, b):
+            unit = _WS.sub(" ", joined[a2:b2]).strip()
+            out.append(Segment(unit, to_orig(a2, False), to_orig(b2, True), block.section, block.page, kind))
+    return out
+
+
+def _cap_length(joined: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut an over-long unit into pieces at spaces (a safeguard for run-on extraction text)."""
+    if b - a <= MAX_UNIT_CHARS:
+        return [(a, b)]
+    parts = []
+    while b - a > MAX_UNIT_CHARS:
+        cut = joined.rfind(" ", a + MAX_UNIT_CHARS // 2, a + MAX_UNIT_CHARS)
+        if cut == -1:
+            cut = a + MAX_UNIT_CHARS
+        parts.append((a, cut))
+        a = cut
+        while a < b and joined[a].isspace():
+            a += 1
+    if b > a:
+        parts.append((a, b))
+    return parts
