@@ -236,16 +236,11 @@ def _model_for(kind: str) -> type[BaseModel] | None:
 
 def _proposed_model() -> type[BaseModel] | None:
     """The crawler's model of `data/proposed/*.yml`, when the crawler declares one."""
-    for module_name, attribute in (("crawler.proposals", "ProposalFile"), ("crawler.proposed", "ProposalFile"),
-                                   ("crawler.proposals", "ProposedSources"), ("crawler.proposed", "ProposedSources")):
-        try:
-            module = __import__(module_name, fromlist=[attribute])
-        except ImportError:
-            continue
-        model = getattr(module, attribute, None)
-        if isinstance(model, type) and issubclass(model, BaseModel):
-            return model
-    return None
+    try:
+        from crawler.proposals import ProposalFile
+    except ImportError:  # a checkout without the crawler: syntax and duplicate keys only
+        return None
+    return ProposalFile
 
 
 def _load(entry: _File) -> list[Problem]:
@@ -472,12 +467,11 @@ class _ArchiveTexts:
         if root is None or not Path(root).is_dir():
             self.reason = f"no archive at {root}" if root is not None else "no archive given"
             return
-        try:
-            from accesswatch.archive.store import Archive
-        except ImportError as error:
-            self.reason = f"archive code unavailable: {error}"
+        archive_class = _archive_class()
+        if archive_class is None:
+            self.reason = "archive code unavailable"
             return
-        self._archive = Archive(Path(root))
+        self._archive = archive_class(Path(root))
 
     def text(self, document_id: str, version_id: str) -> str | None:
         """The normalised text of a version, or None when this archive does not have it."""
@@ -491,6 +485,20 @@ class _ArchiveTexts:
                 raw = None
             self._cache[key] = _squash(raw) if isinstance(raw, str) else None
         return self._cache[key]
+
+
+def _archive_class() -> type | None:
+    """The archive's `Archive` class (`text(document_id, version_id)`), wherever it is exported."""
+    import importlib
+
+    for module_name in ("accesswatch.archive", "accesswatch.archive.archive", "accesswatch.archive.store"):
+        try:
+            archive_class = getattr(importlib.import_module(module_name), "Archive", None)
+        except ImportError:
+            continue
+        if archive_class is not None:
+            return archive_class
+    return None
 
 
 def _squash(text: str) -> str:
