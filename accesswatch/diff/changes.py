@@ -1,0 +1,324 @@
+"""Statement-level changes between two versions: added, removed, reworded, strengthened, weakened, moved.
+
+Both texts go through extraction (`accesswatch.extract.extract_statements`) and the statements are
+aligned (`align_statements`). Then:
+
+- a pair with the same words (quotes, dashes, case and whitespace aside) is no change, or
+  `moved` when its section changed;
+- a pair that differs is compared field by field and word by word (`accesswatch.diff.reasons`);
+  the net weight of the reasons makes it `weakened` (< 0) or `strengthened` (> 0); with no weighted
+  reason it is `reworded` (same substance). A tie between gains and losses counts as `weakened`
+  (a watchdog would rather show it);
+- an unpaired old statement is `removed` unless its text is still in the new version (extraction
+  found it on one side only): an identical unit is no change, a close unit (≥ 85 similarity)
+  is paired with it and compared as above; likewise an unpaired new statement is `added`;
+- statements inside either version's changelog are left out (the changelog describes changes, it
+  is not one).
+
+Materiality (0–100, for ranking): removed/weakened start at 60, added/strengthened at 45,
+reworded at 10, moved at 5; plus the binding force of the statement concerned (commitment +15,
+intention +8, discretionary +4), named outside parties +10, external-evaluation / third-party-review
+/ government-access / external-red-teaming +5, stated access depth +5, and 3 per weighted reason
+(max +10). Reworded is capped at 30 and moved at 15, so they always rank below the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from accesswatch.diff.announcements import MentionIndex, entries_for_version, find_changelog
+from accesswatch.diff.reasons import Reason, compare_statements, net_weight
+from accesswatch.diff.textdiff import heading_title, word_spans
+from accesswatch.extract import align_statements, extract_statements, segment
+from accesswatch.extract.model import ExtractedStatement
+
+MATERIAL_KINDS = ("removed", "weakened", "added", "strengthened")
+_PERSIST_CUTOFF = 85.0
+_OUTSIDE_CATEGORIES = {"external-evaluation", "third-party-review", "government-access", "external-red-teaming"}
+_GLYPHS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+
+
+@dataclass
+class StatementChange:
+    """One statement-level change between two versions.
+
+    `before`/`after` are the units exactly as they stand in the old/new text (None for added /
+    removed); `old`/`new` are the extracted statements behind them. `reasons` explain the kind in
+    words; `materiality` ranks (0–100); `announced` is True/False/None (see
+    `accesswatch.diff.announcements`).
+    """
+
+    kind: str
+    before: str | None
+    after: str | None
+    categories: list[str]
+    strength_before: str | None
+    strength_after: str | None
+    reasons: list[str]
+    materiality: int
+    announced: bool | None
+    section: str
+    similarity: float = 0.0
+    old: ExtractedStatement | None = field(default=None, repr=False)
+    new: ExtractedStatement | None = field(default=None, repr=False)
+
+    @property
+    def material(self) -> bool:
+        """True for the kinds a reader is shown by default (not reworded or moved)."""
+        return self.kind in MATERIAL_KINDS
+
+    def to_json(self) -> dict:
+        """The JSON shape printed by `accesswatch diff --json`."""
+        return {
+            "kind": self.kind,
+            "before": self.before,
+            "after": self.after,
+            "categories": list(self.categories),
+            "strength_before": self.strength_before,
+            "strength_after": self.strength_after,
+            "reasons": list(self.reasons),
+            "announced": self.announced,
+            "materiality": self.materiality,
+            "section": self.section,
+            "before_span": [self.old.start, self.old.end] if self.old else None,
+            "after_span": [self.new.start, self.new.end] if self.new else None,
+        }
+
+    def to_record_fields(self) -> dict:
+        """Fields of `accesswatch.record_models.Change` (all but id, versions, statement, review).
+
+        `Change(id=…, old_version=…, new_version=…, **change.to_record_fields())` builds a record.
+        Quotes are whitespace-squashed (the record check compares after whitespace normalisation).
+        """
+        return {
+            "kind": self.kind,
+            "before": _squash(self.before) if self.before is not None else None,
+            "after": _squash(self.after) if self.after is not None else None,
+            "categories": list(self.categories),
+            "strength_before": self.strength_before,
+            "strength_after": self.strength_after,
+            "reasons": list(self.reasons),
+            "materiality": self.materiality,
+            "announced": self.announced,
+            "section": self.section,
+        }
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _norm(text: str) -> str:
+    return _squash(text.translate(_GLYPHS).lower())
+
+
+def _last_heading(section: str) -> str:
+    last = section.split(" > ")[-1] if section else ""
+    last = heading_title(last).lower()
+    return re.sub(r"^[\divx]+(\.\d+)*[.)]?\s+", "", last).strip()
+
+
+def _quote(text: str, stmt: ExtractedStatement) -> str:
+    return text[stmt.start : stmt.end] if 0 <= stmt.start < stmt.end <= len(text) else stmt.text
+
+
+def _outside_changelog(stmts: list[ExtractedStatement], text: str) -> list[ExtractedStatement]:
+    log = find_changelog(text)
+    if log is None:
+        return stmts
+    return [s for s in stmts if not (log.start <= s.start < log.end)]
+
+
+class _Finder:
+    """Looks a unit up in the other version's text: verbatim, or as a close unit."""
+
+    def __init__(self, text: str, kind: str | None) -> None:
+        self.text = text
+        self.kind = kind
+        self.squashed = _norm(text)
+        self._units = None
+
+    def contains(self, unit: str) -> bool:
+        return _norm(unit) in self.squashed
+
+    def closest(self, unit: str) -> tuple[ExtractedStatement | None, float]:
+        if self._units is None:
+            self._units = segment(self.text)
+            self._norms = [_norm(u.text) for u in self._units]
+        if not self._units:
+            return None, 0.0
+        hit = process.extractOne(_norm(unit), self._norms, scorer=fuzz.ratio, score_cutoff=_PERSIST_CUTOFF)
+        if hit is None:
+            return None, 0.0
+        seg = self._units[hit[2]]
+        found = extract_statements(self.text[seg.start : seg.end], kind=self.kind)
+        if len(found) == 1:
+            st = found[0]
+            return dataclasses.replace(st, start=seg.start, end=seg.end, section=seg.section, page=seg.page), hit[1]
+        return None, hit[1]
+
+
+def _materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason]) -> int:
+    base = {"removed": 60, "weakened": 60, "added": 45, "strengthened": 45, "reworded": 10, "moved": 5}[kind]
+    score = base + {"commitment": 15, "intention": 8, "discretionary": 4}.get(stmt.strength, 0)
+    if stmt.actors:
+        score += 10
+    if _OUTSIDE_CATEGORIES & set(stmt.categories):
+        score += 5
+    if stmt.access_depth:
+        score += 5
+    score += min(10, 3 * sum(1 for r in reasons if r.weight))
+    cap = {"reworded": 30, "moved": 15}.get(kind, 100)
+    return max(0, min(cap, score))
+
+
+def _changed_words(before: str | None, after: str | None) -> str:
+    if before is None or after is None:
+        return before or after or ""
+    spans = word_spans(before, after)
+    return " ".join(s.text for s in spans if s.op != "equal")
+
+
+def _pair_change(old_text, new_text, o: ExtractedStatement, n: ExtractedStatement, sim: float) -> StatementChange | None:
+    if _norm(o.text) == _norm(n.text):
+        if _last_heading(o.section) != _last_heading(n.section):
+            kind, reasons = "moved", [Reason(f'moved: "{_last_heading(o.section)}" → "{_last_heading(n.section)}"', 0)]
+        else:
+            return None
+    else:
+        reasons = compare_statements(o, n)
+        net = net_weight(reasons)
+        weighted = [r for r in reasons if r.weight]
+        if net > 0:
+            kind = "strengthened"
+        elif net < 0 or weighted:
+            kind = "weakened"
+        else:
+            kind = "reworded"
+            if not reasons:
+                reasons = [Reason("reworded, same force, actor, scope and timing", 0)]
+    main = o if kind == "weakened" else n
+    return StatementChange(
+        kind=kind,
+        before=_quote(old_text, o),
+        after=_quote(new_text, n),
+        categories=sorted(set(o.categories) | set(n.categories)),
+        strength_before=o.strength,
+        strength_after=n.strength,
+        reasons=[r.text for r in reasons],
+        materiality=_materiality(kind, main, reasons),
+        announced=None,
+        section=n.section,
+        similarity=round(sim, 3),
+        old=o,
+        new=n,
+    )
+
+
+def classify_changes(
+    old_text: str,
+    new_text: str,
+    *,
+    old_kind: str | None = None,
+    new_kind: str | None = None,
+    announcement_text: str | None = None,
+    old_date: dt.date | None = None,
+    new_date: dt.date | None = None,
+) -> list[StatementChange]:
+    """The statement-level changes from `old_text` to `new_text`, most material first.
+
+    Inputs: the two version texts; optional document kinds for extraction (`new_kind` defaults to
+    `old_kind`); an optional announcement text published with the new version; optional version
+    dates (used to pick the changelog entries of the new version). Output: changes sorted by
+    materiality (highest first), then by position in the new text. Rules in the module doc.
+    Never raises on odd text; an empty side simply has no statements.
+    """
+    new_kind = new_kind or old_kind
+    old_stmts = _outside_changelog(extract_statements(old_text, kind=old_kind), old_text)
+    new_stmts = _outside_changelog(extract_statements(new_text, kind=new_kind), new_text)
+    changes: list[StatementChange] = []
+    in_old, in_new = _Finder(old_text, old_kind), _Finder(new_text, new_kind)
+    for i, j, sim in align_statements(old_stmts, new_stmts):
+        if i is not None and j is not None:
+            change = _pair_change(old_text, new_text, old_stmts[i], new_stmts[j], sim)
+        elif i is not None:
+            o = old_stmts[i]
+            if in_new.contains(o.text):
+                continue
+            twin, score = in_new.closest(o.text)
+            if twin is not None:
+                change = _pair_change(old_text, new_text, o, twin, score / 100)
+            elif score >= 97:
+                continue
+            else:
+                change = _single("removed", o, _quote(old_text, o))
+        else:
+            n = new_stmts[j]
+            if in_old.contains(n.text):
+                continue
+            twin, score = in_old.closest(n.text)
+            if twin is not None:
+                change = _pair_change(old_text, new_text, twin, n, score / 100)
+            elif score >= 97:
+                continue
+            else:
+                change = _single("added", n, _quote(new_text, n))
+        if change is not None:
+            changes.append(change)
+    changes = _dedupe(changes)
+    _mark_announced(changes, old_text, new_text, announcement_text, old_date, new_date)
+    changes.sort(key=lambda c: (-c.materiality, c.new.start if c.new else (c.old.start if c.old else 0)))
+    return changes
+
+
+def _single(kind: str, stmt: ExtractedStatement, quote: str) -> StatementChange:
+    return StatementChange(
+        kind=kind,
+        before=quote if kind == "removed" else None,
+        after=quote if kind == "added" else None,
+        categories=list(stmt.categories),
+        strength_before=stmt.strength if kind == "removed" else None,
+        strength_after=stmt.strength if kind == "added" else None,
+        reasons=[f"{'removed' if kind == 'removed' else 'added'}: {stmt.strength} statement"],
+        materiality=_materiality(kind, stmt, []),
+        announced=None,
+        section=stmt.section,
+        old=stmt if kind == "removed" else None,
+        new=stmt if kind == "added" else None,
+    )
+
+
+def _dedupe(changes: list[StatementChange]) -> list[StatementChange]:
+    # A unit found again through `_Finder` may also be paired by alignment: keep the first.
+    seen: set[tuple] = set()
+    out = []
+    for c in changes:
+        key = (c.old.start if c.old else None, c.new.start if c.new else None)
+        side_keys = [("o", key[0]) if key[0] is not None else None, ("n", key[1]) if key[1] is not None else None]
+        if any(k in seen for k in side_keys if k):
+            continue
+        seen.update(k for k in side_keys if k)
+        out.append(c)
+    return out
+
+
+def _mark_announced(changes, old_text, new_text, announcement_text, old_date, new_date) -> None:
+    log = find_changelog(new_text)
+    entries = entries_for_version(log, old_text, old_date=old_date, new_date=new_date)
+    text = " ".join(e.title + " " + e.body for e in entries)
+    if announcement_text:
+        text = (text + " " + announcement_text).strip()
+    if not text:
+        if log is not None:
+            # A changelog with no entry for this version: the change went unmentioned (silent).
+            for c in changes:
+                c.announced = False
+        return
+    index = MentionIndex(new_text, text)
+    for c in changes:
+        c.announced = index.mentioned(_changed_words(c.before, c.after), heading_title(_last_heading(c.section)))
