@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--source", action="append", help="only this document id company/slug (repeatable)")
     crawl.add_argument("--report", type=Path, help="write the machine-readable report here (JSON)")
     crawl.add_argument("--no-progress", action="store_true", help="no progress display")
+    crawl.add_argument("--proposed", type=Path, help="folder of proposed sources (default: DATA/proposed)")
+    crawl.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a Scrapy setting, value read as YAML (repeatable)")
+    crawl.add_argument("--strict", action="store_true", help="exit 1 when any source failed or was an anomaly")
     crawl.set_defaults(handler=_cmd_crawl)
 
     backfill = commands.add_parser("backfill", help="fetch historical captures from the Wayback Machine")
