@@ -197,6 +197,7 @@ def build_site(site: FakeSite) -> SiteState:
     site.route("/gone-410", lambda hit: Reply(410, b"<html><body><h1>Gone</h1></body></html>", html))
     site.route("/forbidden", lambda hit: Reply(403, b"<html><body><h1>Access denied</h1></body></html>", html))
     site.route("/rate-limited", lambda hit: Reply(429, b"slow down", {"Content-Type": "text/plain", "Retry-After": "1"}))
+    site.route("/rate-limited-long", lambda hit: Reply(503, b"maintenance", {"Content-Type": "text/plain", "Retry-After": "3600"}))
     site.route("/loop-a", lambda hit: Reply(302, b"", {"Location": "/loop-b"}))
     site.route("/loop-b", lambda hit: Reply(302, b"", {"Location": "/loop-a"}))
     site.route("/moved", lambda hit: Reply(301, b"", {"Location": "http://undeclared.invalid/framework"}))
@@ -231,6 +232,7 @@ BAD_SOURCES = {
     "gone-410": ("/gone-410", "html", {}),
     "forbidden-403": ("/forbidden", "html", {}),
     "rate-limited": ("/rate-limited", "html", {}),
+    "retry-after-too-long": ("/rate-limited-long", "html", {}),
     "redirect-loop": ("/loop-a", "html", {}),
     "redirect-offsite": ("/moved", "html", {}),
     "robots-disallowed": ("/private/framework", "html", {}),
