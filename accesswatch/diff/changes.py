@@ -3,8 +3,11 @@
 Both texts go through extraction (`accesswatch.extract.extract_statements`) and the statements are
 aligned (`align_statements`). Then:
 
-- a pair with the same words (quotes, dashes, case and whitespace aside) is no change, or
-  `moved` when its section changed;
+- a pair with the same words (quotes, dashes, case, spacing, bullets, footnote numbers aside)
+  is no change, or `moved` when it left its place among the other statements (it is not in the
+  longest run of pairs whose new order follows the old order);
+- a pair whose units were only cut differently (every sentence of each side still stands in the
+  other version, page breaks and running headers aside) is no change;
 - a pair that differs is compared field by field and word by word (`accesswatch.diff.reasons`);
   the net weight of the reasons makes it `weakened` (< 0) or `strengthened` (> 0); with no weighted
   reason it is `reworded` (same substance). A tie between gains and losses counts as `weakened`
@@ -24,9 +27,12 @@ intention +8, discretionary +4), named outside parties +10, external-evaluation 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -117,6 +123,38 @@ def _norm(text: str) -> str:
     return _squash(text.translate(_GLYPHS).lower())
 
 
+_NOISE_LINE = re.compile(r"(?m)^\s*(?:\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--|\d{1,4})\s*$", re.IGNORECASE)
+_NON_ALNUM = re.compile(r"[\W_]+")
+_SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\s*[●•▪◦]\s*")
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’\"])\d{1,2}(?=\s|[A-Z]|$)")
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only, lower case, footnote markers dropped: equal for texts that differ
+    only in spacing, glyphs, punctuation, bullets, footnote numbers or words glued together by PDF
+    extraction."""
+    text = _FOOTNOTE_MARK.sub(" ", unicodedata.normalize("NFKC", text))
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def _haystack(text: str) -> str:
+    # Page markers, lone page numbers and running headers/footers (short lines repeated 3+ times)
+    # interrupt sentences that cross a page; they are left out of the text units are looked up in.
+    lines = text.splitlines()
+    counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 80)
+    kept = [line for line in lines if counts.get(line.strip(), 0) < 3]
+    return _compact(_NOISE_LINE.sub(" ", "\n".join(kept)))
+
+
+def _sentences_in(unit: str, haystack: str) -> bool:
+    """True when every sentence of `unit` occurs (compacted) in the other version's haystack."""
+    parts = [_compact(p) for p in _SENTENCE.split(_FOOTNOTE_MARK.sub(" ", unit))]
+    parts = [p for p in parts if len(p) >= 12]
+    return bool(parts) and all(p in haystack for p in parts)
+
+
 def _last_heading(section: str) -> str:
     last = section.split(" > ")[-1] if section else ""
     last = heading_title(last).lower()
@@ -140,11 +178,12 @@ class _Finder:
     def __init__(self, text: str, kind: str | None) -> None:
         self.text = text
         self.kind = kind
-        self.squashed = _norm(text)
+        self.haystack = _haystack(text)
         self._units = None
 
     def contains(self, unit: str) -> bool:
-        return _norm(unit) in self.squashed
+        """True when every sentence of the unit is in this text (layout, glyphs and spacing aside)."""
+        return _sentences_in(unit, self.haystack)
 
     def closest(self, unit: str) -> tuple[ExtractedStatement | None, float]:
         if self._units is None:
@@ -184,12 +223,19 @@ def _changed_words(before: str | None, after: str | None) -> str:
     return " ".join(s.text for s in spans if s.op != "equal")
 
 
-def _pair_change(old_text, new_text, o: ExtractedStatement, n: ExtractedStatement, sim: float) -> StatementChange | None:
-    if _norm(o.text) == _norm(n.text):
-        if _last_heading(o.section) != _last_heading(n.section):
-            kind, reasons = "moved", [Reason(f'moved: "{_last_heading(o.section)}" → "{_last_heading(n.section)}"', 0)]
-        else:
+def _pair_change(
+    old_text, new_text, o: ExtractedStatement, n: ExtractedStatement, sim: float, in_old=None, in_new=None,
+    moved: bool = False,
+) -> StatementChange | None:
+    if in_old is not None and in_new is not None and _compact(o.text) != _compact(n.text):
+        # Units cut differently on the two sides (a list item merged with the next, a heading
+        # glued to a sentence) while every sentence is still there: no change in the text.
+        if in_new.contains(o.text) and in_old.contains(n.text):
             return None
+    if _compact(o.text) == _compact(n.text):
+        if not moved:
+            return None
+        kind, reasons = "moved", [Reason(f'moved: now under "{_last_heading(n.section) or "(start)"}"', 0)]
     else:
         reasons = compare_statements(o, n)
         net = net_weight(reasons)
@@ -243,9 +289,12 @@ def classify_changes(
     new_stmts = _outside_changelog(extract_statements(new_text, kind=new_kind), new_text)
     changes: list[StatementChange] = []
     in_old, in_new = _Finder(old_text, old_kind), _Finder(new_text, new_kind)
-    for i, j, sim in align_statements(old_stmts, new_stmts):
+    aligned = align_statements(old_stmts, new_stmts)
+    in_order = _in_order_pairs([(i, j) for i, j, _ in aligned if i is not None and j is not None])
+    for i, j, sim in aligned:
         if i is not None and j is not None:
-            change = _pair_change(old_text, new_text, old_stmts[i], new_stmts[j], sim)
+            moved = (i, j) not in in_order
+            change = _pair_change(old_text, new_text, old_stmts[i], new_stmts[j], sim, in_old, in_new, moved)
         elif i is not None:
             o = old_stmts[i]
             if in_new.contains(o.text):
@@ -274,6 +323,30 @@ def classify_changes(
     _mark_announced(changes, old_text, new_text, announcement_text, old_date, new_date)
     changes.sort(key=lambda c: (-c.materiality, c.new.start if c.new else (c.old.start if c.old else 0)))
     return changes
+
+
+def _in_order_pairs(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The largest set of pairs whose new order follows the old order (longest increasing
+    subsequence); the other pairs are statements that moved relative to their neighbours."""
+    pairs = sorted(pairs)
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    keep: set[tuple[int, int]] = set()
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        keep.add(pairs[k])
+        k = prev[k]
+    return keep
 
 
 def _single(kind: str, stmt: ExtractedStatement, quote: str) -> StatementChange:
