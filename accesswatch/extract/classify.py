@@ -52,9 +52,9 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # ---- outside parties -------------------------------------------------------------------------
 
 _NAMED = (
-    r"\bMETR\b|\bARC Evals\b|Apollo Research|\bAISI\b|\bCAISI\b|AI (?:Safety|Security) Institutes?"
-    r"|Center for AI Standards|EU AI Office|\bAI Office\b|Gryphon Scientific|Frontier Model Forum"
-    r"|Long[- ]Term Benefit Trust|\bLTBT\b|Irregular\b|Pattern Labs|SecureBio|Deloitte|Faculty AI"
+    r"(?-i:\bMETR\b(?! (?:standard|task suite|format))(?!'s public))|\bARC Evals\b|Apollo Research|(?-i:\bAISI\b|\bCAISI\b)|AI (?:Safety|Security) Institutes?"
+    r"|Center for AI Standards|EU AI Office|\bAI Office\b|Gryphon Scientific"
+    r"|Irregular\b|Pattern Labs|SecureBio|Deloitte|Faculty AI"
     r"|Haize Labs|Virtue AI|Scale AI|Signature Science|Nemesys|Lakera|Gray Swan|Andon Labs"
     r"|Epoch AI|Eleos AI|FAR\.?AI|Redwood Research|Transluce|Goodfire|Palisade|Apart Research"
 )
@@ -79,7 +79,8 @@ _GOV = (
 _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     "external-evaluation": _rx(
         rf"(?:{_NAMED})(?! (?:license|policy))",
-        r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?|validation|labs?|evaluators?)",
+        r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?(?! (?:input|feedback|opinions?|advice|review))|validation|labs?|evaluators?)",
+        r"research (?:collaborators|partners)|collaboration partners|(?:domain|subject[- ]matter) experts",
         r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation|access)",
         r"(?:experts?|evaluators?|partners?|researchers?|institutes?|collaborators?|organi[sz]ations?|third[- ]parties|parties) (?:\w+ ){0,6}(?:evaluat\w+|assess\w*|test(?:ed|s|ing)?|measur\w+|validat\w+|consult\w*|stress[- ]test\w*)\b",
         r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+|partner\w*) (?:\w+ ){0,5}(?:with|by|from|involving|including) (?:\w+ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
@@ -95,13 +96,15 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"red[- ]?teamers?\b(?! (?:at|within) (?:OpenAI|Anthropic|Google|Meta))",
         r"(?:external|expert|human|outside|independent|third[- ]party|domain[- ]expert)[- ](?:\w+[- ]){0,2}red[- ]?team\w*",
         r"red[- ]?team\w* (?:\w+ ){0,6}(?:with|by|involving|including) (?:\w+ ){0,3}(?:external|experts?|outside|third|independent)",
-        r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure|discovery)|responsible disclosure",
+        r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure) (?:program|channel|polic)\w*|responsible disclosure",
+        r"red[- ]?teaming (?:process|effort|phase|campaign|organi[sz]ations?|network)",
         r"penetration test\w*|adversarial testing",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
     "government-access": _rx(
-        r"(?:notify|inform|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access)\w* (?:\w+ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\w+ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)",
-        r"(?:government|AISI|CAISI|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office|national security)(?:[- ]\w+){0,6}(?: (?:\w+ ){0,6})(?:test\w*|evaluat\w*|access|assess\w*|early access|pre-deployment|red[- ]?team\w*|review\w*|agreement|collaborat\w*|partnership|work\w*)",
+        r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access)\w* (?:\S+ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S+ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)",
+        r"(?-i:AISI|CAISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office",
+        r"(?:government|national security)(?:[- ]\w+){0,3}(?: (?:\S+ ){0,6})(?:test\w*|evaluat\w*|access to|early access|pre-deployment|red[- ]?team\w*|review\w*)",
         r"(?:working|work|worked|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w+ ){0,4}with (?:\w+ ){0,6}(?:government|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
         r"(?:escalat\w+|referr\w+|report\w*) (?:\w+ ){0,4}(?:to|with) law enforcement|law enforcement channels",
         r"in consultation with (?:\w+ ){0,4}government",
@@ -109,13 +112,13 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "third-party-review": _rx(
         r"(?:third[- ]party|external|independent|outside)[- ](?:\w+[- ]){0,2}(?:reviews?|review(?:ers|ed)|audit\w*|validation|verification|oversight|assurance|accountability|scrutiny|opinions?|analysis|critique)",
-        r"audit(?:s|ed|ors?|ing)?\b(?! (?:log|trail)s?)",
+        r"auditors?\b|audit(?:s|ed|ing)? (?:\w+ ){0,3}by (?:\w+ ){0,3}(?:third|independent|external|qualified)",
         r"(?:feedback|input|comments?|opinions?|critique|advice|guidance|review) (?:\w+ ){0,3}from (?:\w+ ){0,4}(?:external|outside|independent|experts?|third|academic|civil society|researchers|entities|groups|stakeholders|government)",
         r"(?:solicit|seek|sought|welcome|invite|incorporat|consult|receiv|get|gather|obtain|draw)\w* (?:\w+ ){0,5}(?:external|independent|outside|expert|public|stakeholder)(?:[- ]\w+){0,2} (?:input|feedback|review|opinion|comment|advice|consultation|critique|analysis)",
         r"(?:external|outside|independent) (?:expert )?(?:input|feedback|advice|consultations?)",
-        r"expert (?:input|feedback|opinions?|review)",
+        r"(?:solicit|seek|get|obtain|receive|from|with|and|independent|external) (?:\w+ ){0,2}expert (?:input|feedback|opinions?|review)",
         r"(?:Long[- ]Term Benefit Trust|\bLTBT\b)",
-        r"SOC ?2|ISO ?/?(?:IEC )?27001|FedRAMP|compliance review|certif(?:ied|ication) (?:by|from) (?:\w+ ){0,2}(?:third|independent|external)",
+        r"(?-i:SOC ?2)|ISO ?/?(?:IEC )?27001|FedRAMP|compliance review|certif(?:ied|ication) (?:by|from) (?:\w+ ){0,2}(?:third|independent|external)",
         r"(?:validated|reviewed|verified|assessed|checked) (?:\w+ ){0,4}by (?:\w+ ){0,3}(?:third[- ]part|independent|external|outside|auditors?)",
         r"build (?:trust|confidence)|examination of our actions|show externally",
     ),
@@ -123,17 +126,18 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"researcher access|access program|API credits|(?:free|subsidi[sz]ed) (?:API )?(?:credits|access)",
         r"(?:researchers?|academics?|research community|research (?:teams?|groups?|organi[sz]ations?)|trusted (?:users|actors|partners|testers)|external partners|safety researchers)(?: \w+){0,8} (?:access|credits|fine[- ]tun\w+|weights|model versions?)",
         r"(?:access|credits|fine[- ]tuning|grants?) (?:\w+ ){0,6}(?:to|for) (?:\w+ ){0,4}(?:researchers?|academics?|research community|trusted (?:users|actors|partners))",
-        r"fine[- ]tuning access|helpful[- ]only|safeguards? (?:removed|disabled)|(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
+        r"fine[- ]?tuning access|trusted users|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w+ ){0,3}program (?:\w+ ){0,4}(?:access|credits)|applicants|participants (?:\w+ ){0,3}(?:exempt|access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w+ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
         r"safe harbou?r|good[- ]faith (?:security |safety )?research",
         r"(?:retired|deprecated|older|legacy) models?(?: \w+){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w+ ){0,4}weights|(?:access|available) (?:\w+ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w+ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w+){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w+ ){0,4}usage polic",
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w+ ){0,3}(?:internals|checkpoints|reasoning traces|chain[- ]of[- ]thought|logits)",
     ),
     "publication": _rx(
-        r"publish\w*|publicly (?:release|share|disclose|post|report|available|acknowledge)\w*|public(?:ly)? disclosures?|release (?:\w+ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
-        r"(?:system|model|service|safety) cards?\b",
+        r"publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w+ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w+ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S+ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w+ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
+        r"(?:we|will) (?:\w+ ){0,2}(?:include|provide|release|share)\w* (?:\w+ ){0,3}(?:information|details|results) (?:about|on|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w+){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
-        r"transparency (?:reports?|hub|in)|change ?logs?|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w+ ){0,6}(?:reports?|findings|results|disclosures?)",
+        r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w+ ){0,4}change ?logs?|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w+ ){0,6}(?:reports?|findings|results|disclosures?)",
         r"(?:results|findings|reports?) (?:\w+ ){0,4}(?:will be|are|were|is) (?:\w+ ){0,2}(?:shared|published|released|made (?:public|available))",
         r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:\w+ ){0,4}(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
         r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w+ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
@@ -141,8 +145,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "open-weights": _rx(
         r"open[- ]weights?|weights (?:\w+ ){0,3}(?:release|publicly|openly|available)|releas\w+ (?:\w+ ){0,4}weights|shar\w+ (?:\w+ ){0,2}(?:model )?weights",
-        r"open[- ]sourc\w+ (?:\w+ ){0,3}(?:models?|AI|LLMs?|advanced)|openly releas\w+|open release|open approach|open models?",
-        r"(?:do not|not|will not|won't) release|releas\w+ (?:\w+ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) (?:release|deployment)",
+        r"open[- ]sourc\w+ (?:(?:our|the|its|these|advanced|frontier) )(?:\w+ ){0,2}(?:models?|AI|LLMs?)|open[- ]sourcing (?:advanced |frontier )?(?:models?|AI)|openly releas\w+|open release|open approach|open models?",
+        r"(?:do not|not|will not|won't) release|releas\w+ (?:\w+ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) (?:release|deployment)|(?:develop and|how to) release (?:these|the|our|a|frontier) (?:\w+ )?(?:models?|AI)",
         r"downloadable|on Hugging ?Face",
     ),
 }
@@ -156,7 +160,8 @@ _HEDGE = re.compile(
     re.I,
 )
 _MODAL = re.compile(
-    r"(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\brequire[sd]?\b|\brequirements?\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w+ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
+    r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
+    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\brequire[sd]?\b|\brequirements?\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w+ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
     r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend\w*\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\binterested in\b|\blikely\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b)"
     r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\bconsider\w*\b|\bexplor\w+\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be)))",
     re.I,
@@ -257,23 +262,75 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
-def classify_unit(text: str, *, kind: str = "framework") -> Classification | None:
-    """Classify one unit; None when it is out of scope.
+_GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
+_INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?)\b")
+_OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
+_REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
+_NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
+_FRAGMENT_END = re.compile(r"[.!:;\]”\"'’*]\s*(?:\d{1,3})?\s*$")
 
-    `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
-    `DocumentKind`) which decides how present tense is read. Pure and deterministic.
-    """
+
+def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
+    """Why a unit can never be a statement (a heading-like fragment, a reference…), else None."""
     if len(text) < 12 or sum(ch.isalpha() for ch in text) < 8:
-        return None
-    cues: list[str] = []
-    categories: list[str] = []
+        return "too short"
+    if _REFERENCE.search(text) and not re.search(r"\b(?:we|our|will)\b", text, re.I):
+        return "reference or bare link"
+    if text.rstrip("*_ ").endswith("?"):
+        return "question"
+    if _NAV.search(text) and len(text) < 120:
+        return "navigation"
+    if unit_kind == "sentence" and not _FRAGMENT_END.search(text) and len(text.split()) <= 8:
+        return "heading-like fragment"
+    return None
+
+
+def match_categories(text: str) -> list[tuple[str, str]]:
+    """(category, matched words) for every category lexicon that matches `text`."""
+    out = []
     for category, pattern in _CATEGORY_PATTERNS.items():
         m = pattern.search(text)
         if m:
-            categories.append(category)
-            cues.append(f'cat:{category}="{m.group(0).strip()}"')
-    if not categories:
+            out.append((category, m.group(0).strip()))
+    return out
+
+
+def classify_unit(
+    text: str,
+    *,
+    kind: str = "framework",
+    unit_kind: str = "sentence",
+    inherited: tuple[tuple[str, ...], str] | None = None,
+) -> Classification | None:
+    """Classify one unit; None when it is out of scope.
+
+    `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
+    `DocumentKind`) which decides how present tense is read; `unit_kind` is the segment kind
+    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason) brings a unit
+    into scope from its context (it continues an in-scope statement, or sits in a section about
+    outside testing) when no lexicon matches it. Pure and deterministic.
+    """
+    if skip_reason(text, unit_kind):
         return None
+    cues: list[str] = []
+    categories: list[str] = []
+    for category, words in match_categories(text):
+        categories.append(category)
+        cues.append(f'cat:{category}="{words}"')
+    if kind in _REPORTING_KINDS and "external-red-teaming" not in categories:
+        m = _GENERIC_RED_TEAM.search(text)
+        if m:
+            categories.append("external-red-teaming")
+            cues.append(f'cat:external-red-teaming="{m.group(0)}" (red teaming reported in a {kind})')
+    if "publication" in categories and _INTERNAL_AUDIENCE.search(text) and not _OUTSIDE_AUDIENCE.search(text):
+        categories.remove("publication")
+        cues = [c for c in cues if not c.startswith("cat:publication")]
+        cues.append("not publication: shared with an internal audience only")
+    if not categories:
+        if inherited is None:
+            return None
+        categories = list(inherited[0])
+        cues.append(f"scope:context ({inherited[1]})")
 
     strength = _strength(text, kind, cues)
     depth = _access_depth(text, cues)
@@ -317,7 +374,7 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
     past = _PAST.search(text)
     if modal:
         group = modal.lastgroup
-        strength = {"commit": "commitment", "intent": "intention", "disc": "discretionary"}[group]
+        strength = {"commit": "commitment", "intent": "intention", "intent0": "intention", "disc": "discretionary"}[group]
         # In a system card, a past-tense report with a modal in a subordinate clause is practice.
         if reporting and past and past.start() < modal.start() and strength != "commitment":
             cues.append(f'strength:practice="{past.group(0)}" (past tense before "{modal.group(0)}")')

@@ -16,6 +16,8 @@ Matching rule (fixed)
 3. Matching is one to one and greedy: candidate pairs are taken by decreasing overlap (ties: the
    higher Jaccard overlap, then text order). Pairs with non-borderline key statements are made
    first; predictions left over may then match borderline key statements.
+   A prediction whose normalised tokens equal those of a matched prediction (the same sentence
+   repeated elsewhere in the document, which a key can list only once) counts neither way.
 4. A prediction matched to a non-borderline key statement is a true positive; one matched to a
    borderline statement counts neither way; an unmatched prediction is a false positive (spurious).
    A non-borderline key statement left unmatched is a false negative (missed); an unmatched
@@ -64,7 +66,8 @@ MATCHING_RULE = (
     "(runs of letters and digits) they share as multisets are at least 60% of the tokens of the "
     "shorter unit (which must have at least 3 tokens, unless the texts are equal). Matching is one to "
     "one, greedy by decreasing overlap; non-borderline key statements are matched first, then "
-    "borderline ones. Borderline matches count neither way; unmatched borderline keys are not missed."
+    "borderline ones; a prediction repeating the exact text of a matched prediction (text repeated in the "
+    "document) counts neither way. Borderline matches count neither way; unmatched borderline keys are not missed."
 )
 
 METHODOLOGY_NOTE = """\
@@ -280,6 +283,8 @@ def _score_document(ev: Evaluation, doc: str, preds: list[ExtractedStatement], g
         [p.text for p in preds], [g["quote"] for g in gold], [bool(g.get("borderline")) for g in gold]
     )
     matched_p = {i for i, _ in pairs} | {i for i, _ in border_pairs}
+    matched_texts = {tuple(_tokens(preds[i].text)) for i in matched_p}
+    matched_p |= {i for i, p in enumerate(preds) if i not in matched_p and tuple(_tokens(p.text)) in matched_texts}
     matched_k = {j for _, j in pairs}
     d = {"true_positives": len(pairs), "false_positives": 0, "false_negatives": 0, "borderline_matched": len(border_pairs)}
     ev.tp += len(pairs)

@@ -30,6 +30,9 @@ from dataclasses import dataclass
 
 __all__ = ["Segment", "segment", "MAX_UNIT_CHARS"]
 
+# Headings guessed from a lone title-case or capitals line sit below every numbered or '#' level.
+_LEAF_LEVEL = 9
+
 #: A unit longer than this (a flattened table, a run-on extraction artefact) is cut at line breaks.
 MAX_UNIT_CHARS = 1500
 
@@ -67,7 +70,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:\-|]+\|?\s*$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,3}\s+|\d{1,2}|[∗*†‡§])(?=[A-Z“\"(][a-z ])")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?![\d.,]))?(?:\s+)")
-_NEXT_START = re.compile(r"[\"'“‘(\[*_]*[A-Z0-9•]")
+_NEXT_START = re.compile(r"[\"'“‘(\[*_#]*[A-Z0-9•]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WS = re.compile(r"\s+")
 _BLANK = re.compile(r"^\s*$")
@@ -143,9 +146,9 @@ def _heading_of(line: str, paragraph_alone: bool) -> tuple[int, str] | None:
         and stripped[-1] not in ".,;:!?)"
         and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
     ):
-        return 1, stripped
+        return _LEAF_LEVEL, stripped
     if _CAPS_HEADING.match(stripped) and sum(c.isalpha() for c in stripped) >= 4 and stripped[-1] not in ".,;":
-        return 1, stripped
+        return _LEAF_LEVEL, stripped
     return None
 
 
