@@ -17,8 +17,9 @@ date and no later than 45 days after the new version's date, when those dates ar
 **Mention rule.** A change is announced when the entries for this version share at least two
 distinctive word stems with the change's changed words (for a rewritten unit: the words its
 word diff deletes or inserts; for an added or removed unit: all its words) or with its section
-title. Distinctive: not a stop word, at least 4 letters, and found in at most 8% of the new
-version's paragraphs (so "model" or "risk" in a risk policy never count). `announced` is then
+title. Distinctive: not a stop word, at least 4 letters, and found in no more than
+max(3, 8% of) the new version's paragraphs outside its changelog (so "model" or "risk" in a risk
+policy never count). `announced` is then
 True; False when there are changelog entries for the version but none mentions the change, or
 when the version has a changelog with no entry for it (a silent re-issue); None when the version
 has no changelog and no announcement text is given.
@@ -229,13 +230,15 @@ def content_stems(text: str) -> set[str]:
 class MentionIndex:
     """Decides whether a change is mentioned by the changelog entries of its version."""
 
-    def __init__(self, new_text: str, entries_text: str | None) -> None:
+    def __init__(self, new_text: str, entries_text: str | None, changelog: Changelog | None = None) -> None:
         self.entries_text = entries_text
+        if changelog is not None:
+            new_text = new_text[: changelog.start] + new_text[changelog.end :]
         paragraphs = [p for p in re.split(r"\n\s*\n", new_text) if p.strip()] or [new_text]
         df: Counter[str] = Counter()
         for p in paragraphs:
             df.update(content_stems(p))
-        limit = max(2, int(_MAX_DOC_SHARE * len(paragraphs)))
+        limit = max(3, int(_MAX_DOC_SHARE * len(paragraphs)))
         self._common = {s for s, c in df.items() if c > limit}
         self._entry_stems = content_stems(entries_text or "") - self._common
 

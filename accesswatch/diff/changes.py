@@ -7,7 +7,9 @@ aligned (`align_statements`). Then:
   is no change, or `moved` when it left its place among the other statements (it is not in the
   longest run of pairs whose new order follows the old order);
 - a pair whose units were only cut differently (every sentence of each side still stands in the
-  other version, page breaks and running headers aside) is no change;
+  other version, page breaks and running headers aside), or whose changed runs are only layout
+  (a footnote or heading glued in that stands elsewhere in the other version, a lone page
+  number), is no change;
 - a pair that differs is compared field by field and word by word (`accesswatch.diff.reasons`);
   the net weight of the reasons makes it `weakened` (< 0) or `strengthened` (> 0); with no weighted
   reason it is `reworded` (same substance). A tie between gains and losses counts as `weakened`
@@ -155,6 +157,32 @@ def _sentences_in(unit: str, haystack: str) -> bool:
     return bool(parts) and all(p in haystack for p in parts)
 
 
+_INLINE_NOISE = re.compile(r"\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--|\b\d{1,4}\b", re.IGNORECASE)
+_NUMBER_ONLY = re.compile(r"^(?:\s*(?:\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--|\d{1,4}|[^\w\s]+))+\s*$", re.IGNORECASE)
+
+
+def _layout_only(o_text: str, n_text: str, old_hay: str, new_hay: str) -> bool:
+    """True when every run the word diff changes is layout: a run of 4+ words that still stands
+    in the other version (a footnote or heading glued into the unit), or a lone page marker or
+    number that is inserted or deleted (not replaced by another)."""
+    spans = word_spans(o_text, n_text)
+    for k, span in enumerate(spans):
+        if span.op == "equal" or not _compact(span.text):
+            continue
+        other = new_hay if span.op == "delete" else old_hay
+        if len(span.text.split()) >= 4:
+            core = _compact(_INLINE_NOISE.sub(" ", span.text))
+            if not core or core in other:
+                continue
+            return False
+        if _NUMBER_ONLY.match(span.text):
+            neighbours = [spans[x] for x in (k - 1, k + 1) if 0 <= x < len(spans)]
+            if not any(nb.op not in ("equal", span.op) and _NUMBER_ONLY.match(nb.text) for nb in neighbours):
+                continue
+        return False
+    return True
+
+
 def _last_heading(section: str) -> str:
     last = section.split(" > ")[-1] if section else ""
     last = heading_title(last).lower()
@@ -231,6 +259,8 @@ def _pair_change(
         # Units cut differently on the two sides (a list item merged with the next, a heading
         # glued to a sentence) while every sentence is still there: no change in the text.
         if in_new.contains(o.text) and in_old.contains(n.text):
+            return None
+        if _layout_only(o.text, n.text, in_old.haystack, in_new.haystack):
             return None
     if _compact(o.text) == _compact(n.text):
         if not moved:
@@ -392,6 +422,6 @@ def _mark_announced(changes, old_text, new_text, announcement_text, old_date, ne
             for c in changes:
                 c.announced = False
         return
-    index = MentionIndex(new_text, text)
+    index = MentionIndex(new_text, text, log)
     for c in changes:
         c.announced = index.mentioned(_changed_words(c.before, c.after), heading_title(_last_heading(c.section)))
