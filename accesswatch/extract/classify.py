@@ -155,22 +155,66 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
 
 _HEDGE = re.compile(
     r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required|practicable)\b"
-    r"|\bif we deem\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\bif (?:available|provided)\b"
-    r"|\bmay (?:opt|choose|decide|also|seek|include|be)\b|\bcould include\b|\bin some cases\b|\bin special cases\b|\bin rare cases\b",
+    r"|\bif we deem\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\breserve the right\b|\bif approved\b|\bsubject to (?:our )?approval\b|\bexamples include\b"
+    r"|\bmay (?:opt|choose|decide|also|seek|include)\b|\bcould include\b|\bin some cases\b|\bin special cases\b|\bin rare cases\b",
     re.I,
 )
 _MODAL = re.compile(
     r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
     r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\brequire[sd]?\b|\brequirements?\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w+ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
-    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend\w*\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\binterested in\b|\blikely\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b)"
-    r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\bconsider\w*\b|\bexplor\w+\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be)))",
+    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend\w*\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\binterested in\b|\blikely\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
+    r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be)))",
     re.I,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|has been|have been|have (?:\w+ )?(?:\w+ed|shared|built|run|made|given|begun|taken|found|worked|partnered|created|developed|provided)"
-    r"|(?:we|they|it|which|who|that|[A-Z]\w+) (?:\w+ )?(?:\w+ed|ran|found|gave|took|led|began|made|wrote|saw|chose|built|sent)\b"
-    r"|\w+ed (?:by|with|in|on|to)\b|(?:in|during|since|from) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)"
-    r"|today,? we|we're (?:introducing|launching|announcing)|thank|grateful|\bago\b)",
+_PAST_SUBJECT_VERB = re.compile(
+    r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?)"
+    r"(?: (?:also|then|first|later|further|have|had|jointly|independently|recently|previously|additionally|\w+ly))? "
+    r"(\w+ed|ran|found|gave|took|led|began|made|wrote|saw|chose|built|sent|got|held|brought|sought|spent|shared|put|set)\b",
+    re.I,
+)
+_PAST_OTHER = re.compile(
+    r"\b(?:was|were|had|did)\b|\b(?:has|have) been\b|\bhave (?:\w+ )?(?:shared|built|run|made|given|begun|taken|found|worked|partnered|created|developed|provided|published|released|updated|introduced|launched)\b"
+    r"|\b(?:in|during|since|from|until|through|by) (?:early |late |mid-)?(?:January|February|March|April|June|July|August|September|October|November|December|20\d\d)\b"
+    r"|\btoday,? we\b|\bwe're (?:introducing|launching|announcing)\b|\bthank\w*\b|\bgrateful\b|\bago\b",
+    re.I,
+)
+_NOT_PAST = frozenset(
+    """need needed based limited related dedicated used required intended designed committed focused interested qualified
+    deemed expected indicated advanced automated detailed specialized specialised trusted red-teamed proposed planned
+    continued informed concerned supposed allowed enabled expanded""".split()
+)
+
+
+class _PastMatch:
+    def __init__(self, text: str, start: int) -> None:
+        self._text = text
+        self._start = start
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
+def _past_search(text: str) -> "_PastMatch | re.Match[str] | None":
+    best = None
+    for m in _PAST_SUBJECT_VERB.finditer(text):
+        if m.group(1).lower() in _NOT_PAST:
+            continue
+        best = m
+        break
+    other = _PAST_OTHER.search(text)
+    if other and (best is None or other.start() < best.start()):
+        best = other
+    return best
+
+
+_IMPERATIVE = re.compile(
+    r"^(?:[\w\s&/()’'-]{2,60}:\s+)?(?:establish|conduct|integrate|ensure|encourage|develop|document|maintain|implement|provide|publish|share|notify|"
+    r"engage|solicit|require|perform|host|design|run|monitor|commission|test|apply|align|review|report|restrict|limit|build|create|"
+    r"support|invest|expand|enable|protect|assess|evaluate|consult|disclose|release|offer|give|grant|seek|partner|collaborate)\b",
+    re.I,
 )
 
 _WEAK_CUES = re.compile(r"\bwill (?:likely|probably)\b|\bwould\b", re.I)
@@ -369,9 +413,13 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
     if hedge:
         cues.append(f'strength:discretionary="{hedge.group(0)}" (hedge)')
         return "discretionary"
-    modal = _MODAL.search(text)
     reporting = kind in _REPORTING_KINDS
-    past = _PAST.search(text)
+    imperative = _IMPERATIVE.match(text)
+    if imperative and not reporting:
+        cues.append(f'strength:commitment="{imperative.group(0)}" (imperative in a policy)')
+        return "commitment"
+    modal = _MODAL.search(text)
+    past = _past_search(text)
     if modal:
         group = modal.lastgroup
         strength = {"commit": "commitment", "intent": "intention", "intent0": "intention", "disc": "discretionary"}[group]
