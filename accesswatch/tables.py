@@ -535,4 +535,7 @@ def export_frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
         "versions": versions_frame(dataset),
         "events": events_frame(dataset),
     }
-    return {name: frame.map(_flat) if not frame.empty else frame for name, frame in frames.items()}
+    # Built cell by cell: DataFrame.map would re-infer dtypes (ints with gaps becoming floats).
+    return {name: pd.DataFrame([[_flat(v) for v in row] for row in frame.itertuples(index=False)],
+                               columns=frame.columns, dtype=object)
+            for name, frame in frames.items()}

@@ -92,7 +92,8 @@ def write_downloads(dataset: Dataset, directory: Path) -> list[Path]:
     frames = export_frames(dataset)
     written = []
     for name, frame in frames.items():
-        csv_frame = frame.map(_csv_value) if not frame.empty else frame
+        csv_frame = pd.DataFrame([[_csv_value(v) for v in row] for row in frame.itertuples(index=False)],
+                                 columns=frame.columns, dtype=object)
         csv_path = directory / f"{name}.csv"
         _atomic_write(csv_path, csv_frame.to_csv(index=False, lineterminator="\n"))
         records = [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]

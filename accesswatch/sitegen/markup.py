@@ -22,12 +22,13 @@ def text(value: object) -> str:
     """Escape any value for HTML text or attribute context (None → empty).
 
     Newlines become character references so the result never contains a blank line that could
-    end a raw HTML block in Markdown.
+    end a raw HTML block in Markdown; square brackets too, so no Markdown link can form.
     """
     if value is None:
         return ""
     escaped = html.escape(str(value), quote=True)
-    return escaped.replace("\r", "").replace("\n", "&#10;")
+    # Brackets as references too: even outside a raw HTML block no Markdown link can form.
+    return escaped.replace("\r", "").replace("\n", "&#10;").replace("[", "&#91;").replace("]", "&#93;")
 
 
 def md_text(value: object) -> str:
