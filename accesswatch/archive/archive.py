@@ -45,10 +45,8 @@ def sniff_format(capture: Capture, source: Source | None) -> str:
         return "html"
     if content_type.startswith("text/"):
         return "text"
-    if source is not None and source.format in {"pdf", "text"}:
-        return source.format
     lowered = body.lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered or b"<div" in lowered:
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered or b"<head" in lowered:
         return "html"
     return source.format if source is not None else "html"
 

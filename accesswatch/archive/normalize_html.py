@@ -70,9 +70,14 @@ def decode_html(raw: bytes, encoding: str | None = None) -> str:
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is not None:
-        return str(best)
+    matches = list(from_bytes(raw))
+    if matches:
+        # Ties between equally clean single-byte guesses go to windows-1252, the web's usual
+        # legacy charset (WHATWG's default for undeclared pages).
+        best = matches[0]
+        tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+        chosen = next((m for m in tied if m.encoding == "cp1252"), best)
+        return str(chosen)
     return raw.decode("utf-8", errors="replace")
 
 
