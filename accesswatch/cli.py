@@ -126,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--from", dest="from_date", help="earliest capture date YYYY-MM-DD")
     backfill.add_argument("--to", dest="to_date", help="latest capture date YYYY-MM-DD")
     backfill.add_argument("--report", type=Path)
+    backfill.add_argument("--limit", type=int, help="at most this many captures per document (oldest first)")
+    backfill.add_argument("--quiet", action="store_true", help="no line per capture while it runs")
     backfill.set_defaults(handler=_cmd_backfill)
 
     imp = commands.add_parser("import", help="ingest a folder of dated files laid out like the corpus")

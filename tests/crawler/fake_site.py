@@ -49,6 +49,7 @@ class FakeSite:
 
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
+        self.prefix_routes: dict[str, Handler] = {}
         self.hits: list[Hit] = []
         self.bytes_sent = 0  # response bodies
         self.header_bytes_sent = 0  # status lines and response headers
@@ -62,6 +63,10 @@ class FakeSite:
     def route(self, path: str, handler: Handler) -> None:
         """Serve `path` (exact, without query) with `handler`."""
         self.routes[path] = handler
+
+    def route_prefix(self, prefix: str, handler: Handler) -> None:
+        """Serve every path starting with `prefix` (when no exact route matches) with `handler`."""
+        self.prefix_routes[prefix] = handler
 
     def static(self, path: str, body: bytes | Callable[[], bytes], content_type: str, *,
                validators: bool = True, last_modified: float = 1_700_000_000.0) -> None:
@@ -115,7 +120,8 @@ class FakeSite:
                     hit = Hit(parts.path, parts.query, headers, site._counts[parts.path], time.monotonic())
                     site.hits.append(hit)
                     site.bytes_received += len(self.requestline) + 2 + len(str(self.headers)) + 2
-                handler = site.routes.get(parts.path)
+                handler = site.routes.get(parts.path) or next(
+                    (h for prefix, h in site.prefix_routes.items() if parts.path.startswith(prefix)), None)
                 reply = handler(hit) if handler else Reply(404, b"<html><body><h1>Not Found</h1></body></html>", {"Content-Type": "text/html"})
                 if reply.delay:
                     time.sleep(reply.delay)
@@ -137,7 +143,7 @@ class FakeSite:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _RequestHandler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-site", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-site", daemon=True)
         self._thread.start()
         return self
 
