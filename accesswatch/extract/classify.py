@@ -72,7 +72,7 @@ _EXTERNAL_PARTY = (
 _GOV = (
     r"governments?\b|\bU\.?S\.? Government|policymakers|policy ?makers|regulators?|law enforcement"
     r"|national security (?:stakeholders|agencies|community|partners)|\bAISI\b|\bCAISI\b|AI (?:Safety|Security) Institutes?"
-    r"|Center for AI Standards|EU AI Office|\bAI Office\b|public sector|(?:federal|state) agencies|officials|White House"
+    r"|Center for AI Standards|EU AI Office|\bAI Office\b|public sector|(?:federal|state) agencies|officials\b|White House"
     r"|Department of (?:Energy|Defense|Commerce)|\bNNSA\b|national labs?|classified"
 )
 
@@ -102,7 +102,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
     "government-access": _rx(
-        r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access)\w* (?:\S+ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S+ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)",
+        r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access)\w* (?:\S+ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S+ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)\b",
         r"(?-i:AISI|CAISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office",
         r"(?:government|national security)(?:[- ]\w+){0,3}(?: (?:\S+ ){0,6})(?:test\w*|evaluat\w*|access to|early access|pre-deployment|red[- ]?team\w*|review\w*)",
         r"(?:working|work|worked|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w+ ){0,4}with (?:\w+ ){0,6}(?:government|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
@@ -126,7 +126,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"researcher access|access program|API credits|(?:free|subsidi[sz]ed) (?:API )?(?:credits|access)",
         r"(?:researchers?|academics?|research community|research (?:teams?|groups?|organi[sz]ations?)|trusted (?:users|actors|partners|testers)|external partners|safety researchers)(?: \w+){0,8} (?:access|credits|fine[- ]tun\w+|weights|model versions?)",
         r"(?:access|credits|fine[- ]tuning|grants?) (?:\w+ ){0,6}(?:to|for) (?:\w+ ){0,4}(?:researchers?|academics?|research community|trusted (?:users|actors|partners))",
-        r"fine[- ]?tuning access|trusted users|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w+ ){0,3}program (?:\w+ ){0,4}(?:access|credits)|applicants|participants (?:\w+ ){0,3}(?:exempt|access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w+ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
+        r"fine[- ]?tuning access|trusted users|\bcredits?\b(?! cards?)|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w+ ){0,3}program (?:\w+ ){0,4}(?:access|credits)|applicants|participants (?:\w+ ){0,3}(?:exempt|access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w+ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
         r"safe harbou?r|good[- ]faith (?:security |safety )?research",
         r"(?:retired|deprecated|older|legacy) models?(?: \w+){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w+ ){0,4}weights|(?:access|available) (?:\w+ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w+ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w+){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w+ ){0,4}usage polic",
@@ -135,11 +135,11 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     "publication": _rx(
         r"publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w+ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w+ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S+ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w+ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
-        r"(?:we|will) (?:\w+ ){0,2}(?:include|provide|release|share)\w* (?:\w+ ){0,3}(?:information|details|results) (?:about|on|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
+        r"(?:we|will) (?:\w+ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w+ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w+){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
-        r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w+ ){0,4}change ?logs?|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w+ ){0,6}(?:reports?|findings|results|disclosures?)",
+        r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w+ ){0,8}change ?logs?|public version|(?:provid|publish|post|shar|releas)\w* (?:\w+ ){0,2}updates|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w+ ){0,6}(?:reports?|findings|results|disclosures?)",
         r"(?:results|findings|reports?) (?:\w+ ){0,4}(?:will be|are|were|is) (?:\w+ ){0,2}(?:shared|published|released|made (?:public|available))",
-        r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:\w+ ){0,4}(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
+        r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w+ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
         r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w+ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w+ )?(?:report|paper|publication)\b",
     ),
@@ -307,8 +307,14 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
-_INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?)\b")
+_INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?)\b", re.I)
 _OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
+_STRONG_EVAL = re.compile(
+    r"(?:third[- ]part\w*|external|independent|outside|pre[- ]deployment|partner)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|stress[- ]test\w*)"
+    r"|(?:evaluat\w+|assess\w+|tested|testing) (?:\w+ ){0,4}(?:by|with|from|involving) (?:\w+ ){0,3}(?:third|external|independent|outside|experts?|partners?|METR|Apollo)"
+    r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by",
+    re.I,
+)
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
 _FRAGMENT_END = re.compile(r"[.!:;\]”\"'’*]\s*(?:\d{1,3})?\s*$")
@@ -320,11 +326,13 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
         return "too short"
     if _REFERENCE.search(text) and not re.search(r"\b(?:we|our|will)\b", text, re.I):
         return "reference or bare link"
+    if re.match(r"^\W*thank you\b", text, re.I):
+        return "thanks"
     if text.rstrip("*_ ").endswith("?"):
         return "question"
     if _NAV.search(text) and len(text) < 120:
         return "navigation"
-    if unit_kind == "sentence" and not _FRAGMENT_END.search(text) and len(text.split()) <= 8:
+    if unit_kind == "sentence" and not _FRAGMENT_END.search(text) and ": " not in text and len(text.split()) <= 8:
         return "heading-like fragment"
     return None
 
@@ -370,6 +378,10 @@ def classify_unit(
         categories.remove("publication")
         cues = [c for c in cues if not c.startswith("cat:publication")]
         cues.append("not publication: shared with an internal audience only")
+    if "external-evaluation" in categories and len(categories) > 1 and not _STRONG_EVAL.search(text):
+        categories.remove("external-evaluation")
+        cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
+        cues.append("not external-evaluation: the outside party reviews, red-teams or receives, it does not evaluate")
     if not categories:
         if inherited is None:
             return None

@@ -69,12 +69,12 @@ _LIST_MARKER = re.compile(
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:\-|]+\|?\s*$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,3}\s+|\d{1,2}|[∗*†‡§])(?=[A-Z“\"(][a-z ])")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?![\d.,]))?(?:\s+)")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?![\d.,]))?(?:\s+)")
 _NEXT_START = re.compile(r"[\"'“‘(\[*_#]*[A-Z0-9•]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WS = re.compile(r"\s+")
 _BLANK = re.compile(r"^\s*$")
-_MD_LINK_ONLY = re.compile(r"^\s*!?\[[^\]]*\]\([^)]*\)\s*$")
+_MD_LINK_ONLY = re.compile(r"^\s*[*_]*!?\[[^\]]*\]\([^)]*\)[*_]*\s*$")
 
 _ABBREVIATIONS = frozenset(
     """e.g i.e u.s u.k u.n e.u etc.al et.al al cf vs v no nos fig figs sec secs ch eq eqs tab dr mr mrs
@@ -144,6 +144,7 @@ def _heading_of(line: str, paragraph_alone: bool) -> tuple[int, str] | None:
         len(words) <= 6
         and stripped[0].isupper()
         and stripped[-1] not in ".,;:!?)"
+        and ": " not in stripped
         and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
     ):
         return _LEAF_LEVEL, stripped
