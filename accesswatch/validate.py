@@ -157,9 +157,13 @@ def changed_files(base: str, cwd: Path | None = None) -> list[Path]:
 
     top = Path(git("rev-parse", "--show-toplevel", where=cwd)[0])
     # every name below is relative to the top of the work tree
-    names = set(git("diff", "--name-only", f"{base}...HEAD", where=top))
-    names.update(git("diff", "--name-only", "HEAD", where=top))
-    names.update(git("ls-files", "--others", "--exclude-standard", where=top))
+    names = set(git("ls-files", "--others", "--exclude-standard", where=top))
+    has_commits = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=top, capture_output=True).returncode == 0
+    if has_commits:
+        names.update(git("diff", "--name-only", f"{base}...HEAD", where=top))
+        names.update(git("diff", "--name-only", "HEAD", where=top))
+    else:  # no commit yet: everything in the work tree is new
+        names.update(git("ls-files", "--cached", where=top))
     return sorted(path for path in (top / name for name in names) if path.exists())
 
 

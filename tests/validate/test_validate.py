@@ -396,9 +396,19 @@ def test_changed_checks_only_files_changed_since_base(data: Path, capsys) -> Non
 
 def test_changed_with_an_unknown_base_is_a_clear_error(data: Path, capsys) -> None:
     _git(data.parent, "init", "-q")
+    _git(data.parent, "add", ".")
+    _git(data.parent, "commit", "-q", "-m", "base")
     status, out, err = _run(capsys, "--changed", "no-such-branch")
     assert status == 2
     assert "cannot list changed files" in err
+
+
+def test_changed_in_a_repository_without_commits_checks_everything(data: Path, capsys) -> None:
+    _git(data.parent, "init", "-q")
+    _edit(data / "sources" / "acme.yml", "name: Acme AI", "name: [Acme AI")
+    status, out, _ = _run(capsys, "--changed")
+    assert status == 1
+    assert out[0].startswith("data/sources/acme.yml:4: malformed YAML")
 
 
 def test_not_utf8_and_empty_files(data: Path, capsys) -> None:
