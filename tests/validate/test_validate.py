@@ -436,48 +436,60 @@ def test_wrong_top_level_shapes_are_located_errors(data: Path, capsys, text: str
     assert out and all(line.startswith("data/events/odd.yml:") for line in out)
 
 
-def test_real_archive_when_available(data: Path, tmp_path: Path) -> None:
-    """With the archive colleague's store, a quote is checked against a really archived version."""
+def _real_archive(path: Path):
+    """A real archive (the archive colleague's `Archive`) holding the fixture's two versions."""
+    import datetime as dt
+
     from accesswatch.validate import _archive_class
 
     archive_class = _archive_class()
     if archive_class is None:
         pytest.skip("the archive code is not there")
-    import datetime as dt
-
     from accesswatch.archive.capture import Capture
-    from accesswatch.sources import load_sources
+    from accesswatch.sources import Source
 
-    archive = archive_class(tmp_path / "archive")
-    source = load_sources(data / "sources")[0].documents[0]
-    try:
+    archive = archive_class(path)
+    source = Source(id="frontier-policy", title="Policy", kind="framework", url="https://www.acme.example/safety/policy", format="text")
+    for (document_id, version_id), text in TEXTS.items():
         outcome = archive.ingest(Capture(
-            document_id="acme/frontier-policy", url=str(source.url), origin="import",
-            body=b"We will give external evaluators access before deployment. " * 3,
-            fetched_at=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), content_type="text/plain",
-            published=dt.date(2024, 1, 1),
+            document_id=document_id, url=str(source.url), body=text.encode(), origin="import", content_type="text/plain",
+            fetched_at=dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc), published=dt.date.fromisoformat(version_id),
         ), source)
-    except TypeError as error:  # the store's ingest signature differs: say so rather than guess
-        pytest.skip(f"Archive.ingest signature: {error}")
-    version = outcome.version
-    assert version is not None, outcome.reason
-    good = archive.text("acme/frontier-policy", version.id)
-    assert "We will give external evaluators access" in good
-    report = validate_data(data, _Only({("acme/frontier-policy", "2024-01-01"): good}, archive, version.id))
-    assert report.quotes_checked == 2  # the history revision and the change's "before" (2024-01-01)
-    assert [p.message for p in report.problems] == []
+        assert outcome.version is not None and outcome.version.id == version_id, outcome
+    return archive
 
 
-class _Only:
-    """Maps the fixture's version id 2024-01-01 to the real archive's version id."""
+def test_quotes_against_a_real_archive(data: Path, tmp_path: Path, capsys) -> None:
+    _real_archive(tmp_path / "archive")
+    assert main(["--data", "data", "--archive", "archive", "validate"]) == 0
+    assert "quotes: 4 verified" in capsys.readouterr().err
+    path = data / "documents" / "acme" / "frontier-policy.yml"
+    _edit(path, "    after: We may give", "    after: We might give")
+    assert main(["--data", "data", "--archive", "archive", "validate"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"data/documents/acme/frontier-policy.yml:{_line_of(path, 'We might')}: changes[0].after: quote not found verbatim "
+        "in version '2025-01-01': 'We might give external evaluators access before deployment.'"]
 
-    def __init__(self, texts, archive, real_id):
-        self.archive, self.real_id = archive, real_id
 
-    def text(self, document_id: str, version_id: str) -> str:
-        if version_id != "2024-01-01":
-            raise KeyError(version_id)
-        return self.archive.text(document_id, self.real_id)
+def test_a_version_missing_from_the_archive_is_skipped_not_failed(data: Path, tmp_path: Path, capsys) -> None:
+    _real_archive(tmp_path / "archive")
+    path = data / "documents" / "acme" / "frontier-policy.yml"
+    text = path.read_text(encoding="utf-8").replace("'2025-01-01'", "'2025-06-01'")
+    path.write_text(text, encoding="utf-8")
+    assert main(["--data", "data", "--archive", "archive", "validate"]) == 0
+    assert "quotes: 2 verified, 2 skipped (cited versions not in the archive)" in capsys.readouterr().err
+
+
+def test_proposed_sources_are_checked_with_the_crawlers_model(data: Path, capsys) -> None:
+    pytest.importorskip("crawler.proposals")
+    (data / "proposed").mkdir()
+    path = data / "proposed" / "acme.yml"
+    path.write_text("company: acme\nproposals:\n  - url: https://acme.example/new\n    listing: news\n    suggested_id: new\n"
+                    "    first_seen: 2025-01-01\n    last_seen: 2025-13-01\n    votes: 3\n", encoding="utf-8")
+    status, out, _ = _run(capsys)
+    assert status == 1
+    assert out[0].startswith(f"data/proposed/acme.yml:{_line_of(path, '2025-13-01')}: proposals[0].last_seen: Input should be a valid date")
+    assert out[1] == f"data/proposed/acme.yml:{_line_of(path, 'votes')}: unknown field 'votes' in proposals[0]"
 
 
 def test_the_repository_data_validates() -> None:
