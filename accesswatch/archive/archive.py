@@ -124,6 +124,8 @@ class Archive:
             return refuse("anomaly", error.reason)
         except NormalizationError as error:
             return refuse("failed", error.reason)
+        except Exception as error:  # noqa: BLE001 - a parser bug on odd input must not stop a crawl
+            return refuse("failed", f"normaliser crashed on this body: {error.__class__.__name__}: {error}")
         if source is not None and source.filters:
             text = apply_filters(text, source.filters)
         if reason := empty_anomaly(text):

@@ -109,7 +109,7 @@ def _page_lines(textpage, pdfium_c) -> list[_Line]:
             continue
         middle = (bottom + top) / 2
         char = textpage.get_index(left + min(1.0, (right - left) / 2), middle, 2.0, 2.0)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, char) if char >= 0 else 0.0
+        size = pdfium_c.FPDFText_GetFontSize(textpage, char) if char is not None and char >= 0 else 0.0
         previous = lines[-1] if lines else None
         same_line = previous is not None and abs(((previous.bottom + previous.top) / 2) - middle) < 0.5 * max(1.0, min(previous.height, top - bottom)) and left >= previous.right - 1
         if same_line:
