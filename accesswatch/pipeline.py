@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accesswatch.archive.store import Archive
+from accesswatch.archive.archive import Archive
 from accesswatch.extract import align_statements, extract_statements, statement_id
 from accesswatch.extract.model import ExtractedStatement
 from accesswatch.record_models import (
