@@ -26,6 +26,7 @@ _ALWAYS_REMOVED = (
 )
 # Cookie/consent banners, recognised by their id or class names.
 _BANNER_NAME = re.compile(r"cookie|consent|gdpr|onetrust|truste|cookiebot|cc-window|osano|usercentrics", re.IGNORECASE)
+_CHAOS_MARGIN = 0.05
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -72,11 +73,12 @@ def decode_html(raw: bytes, encoding: str | None = None) -> str:
 
     matches = list(from_bytes(raw))
     if matches:
-        # Ties between equally clean single-byte guesses go to windows-1252, the web's usual
-        # legacy charset (WHATWG's default for undeclared pages).
+        # On short pages several single-byte code pages look equally clean ("Naïve" in cp1252
+        # reads "Naļve" in cp1257). Near-ties go to windows-1252, the web's usual legacy charset
+        # and browsers' fallback for Western pages; a clearly better guess (Cyrillic…) still wins.
         best = matches[0]
-        tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
-        chosen = next((m for m in tied if m.encoding == "cp1252"), best)
+        near = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN and m.coherence >= best.coherence - 0.01]
+        chosen = next((m for m in near if m.encoding == "cp1252"), best)
         return str(chosen)
     return raw.decode("utf-8", errors="replace")
 

@@ -74,6 +74,20 @@ def test_wrong_or_missing_charset(body, declared):
     assert normalize_html(body, url=URL, encoding=declared) == "Café - déjà vu\n"
 
 
+def test_short_cp1252_page_declared_utf8_is_not_read_as_a_baltic_code_page():
+    body = ("<p>Na\u00efve \u2013 d\u00e9j\u00e0 vu clause about \u201cexternal\u201d review.</p>" * 4).encode("cp1252")
+    text = normalize_html(body, url=URL, encoding="utf-8")
+    assert text.startswith('Na\u00efve - d\u00e9j\u00e0 vu clause about "external" review.')
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("Привет, мир, как дела у вас сегодня", "cp1251"), ("Ελληνικά κείμενα για την πολιτική", "cp1253")],
+)
+def test_other_legacy_charsets_still_detected(text, codec):
+    assert decode_html(f"<p>{text}</p>".encode(codec)) == f"<p>{text}</p>"
+
+
 def test_decode_uses_declared_charset_when_it_fits():
     assert decode_html("<p>Привет, мир</p>".encode("koi8-r"), "koi8-r") == "<p>Привет, мир</p>"
 
