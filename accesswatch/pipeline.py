@@ -259,7 +259,8 @@ class Pipeline:
                     statement = by_version_text.get((new.id, " ".join(after.split())))
                 if statement is None and before:
                     statement = by_version_text.get((old.id, " ".join(before.split())))
-                identity = "|".join([document_id, old.id, new.id, fields["kind"], before or "", after or ""])
+                # The kind is left out of the identity: it is the machine's judgement, which reviewers correct.
+                identity = "|".join([document_id, old.id, new.id, before or "", after or ""])
                 changes.append(
                     Change(
                         id="c-" + hashlib.sha256(identity.encode()).hexdigest()[:10],
