@@ -67,7 +67,7 @@ def build_feed(dataset: Dataset, changes: pd.DataFrame, base_url: str, company: 
 
 
 def write_feeds(dataset: Dataset, directory: Path, base_url: str) -> list[Path]:
-    """Write `all.xml` and `<company>.xml` under `directory` (the docs root); return the paths."""
+    """Write `feed.xml` and `feed-<company>.xml` into `directory` (the docs root); return the paths."""
     changes = changes_frame(dataset)
     written = []
     for company in [None, *dataset.company_slugs()]:

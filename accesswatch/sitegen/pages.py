@@ -250,7 +250,7 @@ class _Generator:
         else:
             out.append(block(self._change_rows(page, latest)))
             out.append("[All changes and events on the timeline](timeline.md) · "
-                       "[Atom feed of changes](feeds/all.xml)\n")
+                       "[Atom feed of changes](feed.xml)\n")
         out.append("\n## What we track\n\n")
         out.append("- **Companies**: " + ", ".join(
             f"[{md_text(ds.company_name(c))}]({urls.company_page(c)})" for c in ds.company_slugs()) + "\n")
@@ -657,7 +657,7 @@ class _Generator:
         for name, description in RESOURCES.items():
             lines.append(f"| {name} | [{name}.csv](downloads/{name}.csv) | [{name}.json](downloads/{name}.json) | "
                          f"{md_text(description)} |\n")
-        lines.append("\nFeeds: [all changes](feeds/all.xml)" + "".join(
+        lines.append("\nFeeds: [all changes](feed.xml)" + "".join(
             f" · [{md_text(self.ds.company_name(c))}]({urls.feed_file(c)})" for c in self.ds.company_slugs()) + "\n")
         return "".join(lines)
 

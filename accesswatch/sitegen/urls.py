@@ -36,8 +36,12 @@ def statement_page(document_id: str, statement_id: str) -> str:
 
 
 def feed_file(company: str | None = None) -> str:
-    """Path of the Atom feed of all changes, or of one company's changes."""
-    return "feeds/all.xml" if company is None else f"feeds/{slug(company)}.xml"
+    """Path of the Atom feed of all changes, or of one company's changes.
+
+    Feeds sit at the site root: Material fetches `sitemap.xml` beside every `<link rel="alternate">`
+    target, and the root is where the sitemap is.
+    """
+    return "feed.xml" if company is None else f"feed-{slug(company)}.xml"
 
 
 def anchor(prefix: str, value: str) -> str:

@@ -83,18 +83,18 @@ def test_every_page_links_the_feeds(fixture_site):
     site = fixture_site.output
     for path in site.rglob("*.html"):
         alternates = _parse(path).alternates
-        assert any(a["href"].endswith("feeds/all.xml") and a["type"] == "application/atom+xml" for a in alternates), path
+        assert any(a["href"].endswith("feed.xml") and a["type"] == "application/atom+xml" for a in alternates), path
     company = _parse(site / "companies" / "openai.html").alternates
-    assert any(a["href"].endswith("feeds/openai.xml") for a in company)
+    assert any(a["href"].endswith("feed-openai.xml") for a in company)
 
 
 def test_feeds_parse(fixture_site):
-    everything = feedparser.parse((fixture_site.output / "feeds" / "all.xml").read_bytes())
+    everything = feedparser.parse((fixture_site.output / "feed.xml").read_bytes())
     assert not everything.bozo, everything.get("bozo_exception")
     assert len(everything.entries) == 4
     assert everything.entries[0].updated.startswith("2025-04-15")
     assert "weakened" in everything.entries[0].title
-    anthropic = feedparser.parse((fixture_site.output / "feeds" / "anthropic.xml").read_bytes())
+    anthropic = feedparser.parse((fixture_site.output / "feed-anthropic.xml").read_bytes())
     assert not anthropic.bozo and len(anthropic.entries) == 3
     assert all(e.link.startswith("https://example.org/aw/documents/anthropic/") for e in anthropic.entries)
 
