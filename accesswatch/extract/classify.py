@@ -132,7 +132,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"safe harbou?r|good[- ]faith (?:security |safety )?research",
         r"(?:retired|deprecated|older|legacy) models?(?: \w+){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w+ ){0,4}weights|(?:access|available) (?:\w+ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w+ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w+){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w+ ){0,4}usage polic",
-        r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w+ ){0,3}(?:internals|checkpoints|reasoning traces|chain[- ]of[- ]thought|logits)",
+        r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w+ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",
     ),
     "publication": _rx(
         r"publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w+ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w+ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
@@ -243,8 +243,8 @@ _ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, p in (
         ("METR", r"\bMETR\b|\bARC Evals\b"),
         ("Apollo Research", r"Apollo Research"),
-        ("UK AISI", r"\bUK AISI\b|UK AI (?:Safety|Security) Institute|United Kingdom'?s? AI (?:Safety|Security) Institute"),
-        ("US AISI", r"\bUS AISI\b|\bU\.S\. AISI\b|US AI Safety Institute|U\.S\. AI Safety Institute"),
+        ("UK AISI", r"\bUK AISI\b|U\.?K\.? AI (?:Safety|Security) Institute|United Kingdom'?s? AI (?:Safety|Security) Institute"),
+        ("US AISI", r"\bU\.?S\.? AISI\b|U\.?S\.? AI Safety Institute"),
         ("CAISI", r"\bCAISI\b|Center for AI Standards and Innovation"),
         ("EU AI Office", r"EU AI Office|European AI Office"),
         ("Frontier Model Forum", r"Frontier Model Forum"),
@@ -261,7 +261,7 @@ _ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("academic researchers", r"academic\w*|universit(?:y|ies)"),
         ("researchers", r"(?<!academic )\bresearchers?\b"),
         ("auditors", r"\bauditors?\b|\baudits?\b"),
-        ("public", r"\bpublic(?:ly)?\b|\bpublish\w*"),
+        ("public", r"\bpublish\w*|\bpublicly (?:release|share|disclose|post|report)|\bthe public\b|\bpublic (?:disclosure|version|report)"),
     )
 )
 _GENERIC_OVERLAP = {"independent third parties": "third parties"}
@@ -317,6 +317,7 @@ _STRONG_EVAL = re.compile(
     r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by",
     re.I,
 )
+_INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w+ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b", re.I)
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
 _FRAGMENT_END = re.compile(r"[.!:;\]”\"'’*]\s*(?:\d{1,3})?\s*$")
@@ -431,6 +432,8 @@ def _classify_cached(
         cues.append("not external-evaluation: the outside party reviews, red-teams or receives, it does not evaluate")
     if not categories:
         if inherited is None:
+            return None
+        if _INTERNAL_ONLY.search(text) and not _OUTSIDE_AUDIENCE.search(text):
             return None
         categories = list(inherited[0])
         cues.append(f"scope:context ({inherited[1]})")

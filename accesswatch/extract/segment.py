@@ -153,6 +153,18 @@ def _heading_of(line: str, paragraph_alone: bool) -> tuple[int, str] | None:
     return None
 
 
+_HEADING_NUMBER = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?\s")
+
+
+def _numbered_outside(parent_title: str, number: str) -> bool:
+    """True when a numbered parent heading ("1 Introduction") cannot contain heading `number` ("3.1")."""
+    m = _HEADING_NUMBER.match(parent_title)
+    if not m:
+        return False
+    parent = m.group(1).rstrip(".")
+    return not number.startswith(parent + ".")
+
+
 def _list_marker_end(text: str, start: int, end: int) -> int | None:
     m = _LIST_MARKER.match(text, start, end)
     if not m or m.end() >= end:
@@ -258,7 +270,11 @@ def _blocks(text: str) -> list[_Block]:
             if last_heading_line == idx - 1 and headings and headings[-1][0] == level:
                 headings[-1] = (level, f"{headings[-1][1]} {title}")
             else:
-                while headings and headings[-1][0] >= level:
+                number = _HEADING_NUMBER.match(title)
+                while headings and (
+                    headings[-1][0] >= level
+                    or (number and _numbered_outside(headings[-1][1], number.group(1)))
+                ):
                     headings.pop()
                 headings.append((level, title))
             section = " > ".join(t for _, t in headings)
