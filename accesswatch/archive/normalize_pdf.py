@@ -126,39 +126,75 @@ def _page_lines(textpage, pdfium_c) -> list[_Line]:
     return lines
 
 
+_EDGE_LINES = 3  # at most this many lines at the top or bottom of a page form a running header/footer
+
+
 def _edge_lines(lines: list[_Line]) -> list[_Line]:
+    """Lines of the page's header and footer blocks, by position.
+
+    A block is the 1-3 lines nearest the top (bottom) edge that are separated from the rest of the
+    page by a clearly larger vertical gap than the page's usual gap between lines: page margins
+    set running headers and footers apart from the body. The extreme line is always included
+    (for bare page numbers).
+    """
     if not lines:
         return []
-    top = max(line.top for line in lines)
-    bottom = min(line.bottom for line in lines)
-    span = max(top - bottom, 1.0)
-    edges = {id(lines[0]): lines[0], id(lines[-1]): lines[-1]}
-    for line in lines:
-        if line.top >= top - 0.08 * span or line.bottom <= bottom + 0.08 * span:
-            edges[id(line)] = line
+    ordered = sorted(lines, key=lambda line: -line.top)
+    gaps = [upper.bottom - lower.top for upper, lower in zip(ordered, ordered[1:])]
+    positive = [gap for gap in gaps if gap > 0]
+    usual = statistics.median(positive) if len(positive) >= 3 else 0.5 * statistics.median(line.height for line in lines)
+    big = max(1.8 * usual, usual + 6.0)
+    edges = {id(ordered[0]): ordered[0], id(ordered[-1]): ordered[-1]}
+    for k in range(1, min(_EDGE_LINES, len(gaps)) + 1):  # header block: gap below line k
+        if gaps[k - 1] > big:
+            edges.update((id(line), line) for line in ordered[:k])
+            break
+    for k in range(1, min(_EDGE_LINES, len(gaps)) + 1):  # footer block: gap above the k-th line from the bottom
+        if gaps[-k] > big:
+            edges.update((id(line), line) for line in ordered[-k:])
+            break
     return list(edges.values())
 
 
+def _exact_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(_SOFT_HYPHEN, "-").strip().lower())
+
+
 def _line_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.replace(_SOFT_HYPHEN, "-").strip().lower()))
+    return re.sub(r"\d+", "#", _exact_key(text))
 
 
 def _drop_running_lines(pages: list[tuple[int, list[_Line]]]) -> list[tuple[int, list[_Line]]]:
-    """Remove running headers/footers: edge lines recurring on most pages, and bare page numbers."""
-    counts: Counter[str] = Counter()
+    """Remove running headers/footers and bare page numbers from the edges of the pages.
+
+    An edge line goes when its exact text recurs at the edge of at least half the pages (2 at
+    least); or when it recurs with only its numbers changed ("Page 3 of 40", "Framework | 12") in a
+    font no larger than the body's (so "Section 3" headings opening each page survive); or when it
+    is a bare page number. Only lines set apart at the edges count (`_edge_lines`), so body lines
+    that happen to repeat are kept.
+    """
+    exact: Counter[str] = Counter()
+    numbered: Counter[str] = Counter()
     for _, lines in pages:
-        counts.update({_line_key(line.text) for line in _edge_lines(lines)})
+        edges = _edge_lines(lines)
+        exact.update({_exact_key(line.text) for line in edges})
+        numbered.update({_line_key(line.text) for line in edges})
     with_text = sum(1 for _, lines in pages if lines)
     threshold = max(2, math.ceil(0.5 * with_text))
-    recurring = {key for key, count in counts.items() if with_text >= 2 and count >= threshold}
+    body_size = _body_font_size(pages)
     result = []
     for number, lines in pages:
-        edges = {id(line) for line in _edge_lines(lines)}
-        kept = [
-            line for line in lines
-            if id(line) not in edges or (_line_key(line.text) not in recurring and not _PAGE_NUMBER.match(_line_key(line.text)))
-        ]
-        result.append((number, kept))
+        drop = set()
+        for line in _edge_lines(lines):
+            key = _line_key(line.text)
+            furniture = not body_size or line.size <= body_size * 1.05
+            if (
+                (with_text >= 2 and exact[_exact_key(line.text)] >= threshold)
+                or (with_text >= 2 and furniture and numbered[key] >= threshold)
+                or _PAGE_NUMBER.match(key)
+            ):
+                drop.add(id(line))
+        result.append((number, [line for line in lines if id(line) not in drop]))
     return result
 
 

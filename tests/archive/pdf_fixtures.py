@@ -115,3 +115,37 @@ def truncated_pdf() -> bytes:
     """The framework PDF cut in the middle (an interrupted download)."""
     whole = framework_pdf()
     return whole[: len(whole) // 2]
+
+
+def repeating_sections_pdf(pages: int = 3) -> tuple[bytes, list[str]]:
+    """Each page opens with "Section N" and repeats body lines: none of it is a running header.
+
+    Returns the PDF and the paragraphs it typesets (per page), to check that nothing is lost.
+    """
+
+    class _PDF(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, "Example Lab Responsible Scaling Policy", align="C")
+            self.ln(12)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()}", align="C")
+
+    pdf = _PDF()
+    texts = []
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, f"Section {number}. External review", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        body = (
+            f"In section {number} we commit to sharing pre-deployment model access with government "
+            "evaluators and qualified third parties. Evaluators receive at least two weeks of access "
+            "before any public release, and their findings are summarised in the system card. "
+        ) * 3
+        pdf.multi_cell(0, 6, body)
+        texts.append(body.strip())
+    return bytes(pdf.output()), texts

@@ -62,3 +62,19 @@ def test_broken(body, message):
     with pytest.raises(BrokenPDF, match=message) as error:
         normalize_pdf(body, url=URL)
     assert isinstance(error.value, NormalizationError) and error.value.url == URL
+
+
+def test_repeating_headings_and_body_lines_are_not_running_headers():
+    data, paragraphs = pdf_fixtures.repeating_sections_pdf()
+    text = normalize_pdf(data, url=URL)
+    assert "Example Lab Responsible Scaling Policy" not in text and "Page 2" not in text
+    for number, paragraph in enumerate(paragraphs, start=1):
+        assert f"## Section {number}. External review\n\n{paragraph}\n" in text
+
+
+def test_every_word_of_the_framework_survives(framework_text):
+    import re
+
+    body = re.sub(r"^\[\[page \d+\]\]$", "", framework_text, flags=re.MULTILINE)
+    source = " ".join(f"{page['heading']} {' '.join(page['paragraphs'])}" for page in pdf_fixtures.FRAMEWORK_PAGES)
+    assert re.findall(r"\w+", body) == re.findall(r"\w+", source.replace("|", ""))
