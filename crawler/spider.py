@@ -84,7 +84,10 @@ def response_headers(response: scrapy.http.Response) -> dict[str, str]:
 
 
 def describe_failure(failure: Failure, request: scrapy.Request, timeout: float) -> str:
-    """A one-line reason for a request that ended in an exception."""
+    """A one-line reason for a request that ended in an exception.
+
+    Reads `request.meta["bytes_received"]` / `["maxsize"]` (kept by the spider) to explain a
+    download cancelled for size while streaming."""
     error = failure.value
     retries = request.meta.get("retry_times", 0)
     after = f" (after {retries} retries)" if retries else ""
@@ -101,9 +104,12 @@ def describe_failure(failure: Failure, request: scrapy.Request, timeout: float) 
         return f"timed out after {timeout:g}s{after}"
     if isinstance(error, DownloadCancelledError):
         sizes = re.findall(r"\d+", str(error).split(" in request", 1)[0])
-        if "max size" in str(error) and len(sizes) >= 2:
+        if "max size" in str(error) and len(sizes) >= 2:  # announced by Content-Length
             return f"response larger than DOWNLOAD_MAXSIZE ({int(sizes[0]):,} > {int(sizes[1]):,} bytes)"
-        return f"download cancelled: {error}"
+        received, maxsize = request.meta.get("bytes_received", 0), request.meta.get("maxsize", 0)
+        if maxsize and received > maxsize:  # found out while streaming a body of unknown length
+            return f"response larger than DOWNLOAD_MAXSIZE (over {maxsize:,} bytes, no Content-Length)"
+        return f"download cancelled: {error or 'no reason given'}"
     if isinstance(error, ResponseDataLossError):
         return f"response truncated (data loss){after}"
     return f"{type(error).__name__}: {error}{after}"
@@ -160,6 +166,16 @@ class SourcesSpider(scrapy.Spider):
                 str(listing.url), callback=self.parse_listing, errback=self.listing_failed, dont_filter=True,
                 meta={"company": company, "listing": listing, "domains": company.domains, "handle_httpstatus_list": HANDLED_STATUSES},
             )
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "SourcesSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._count_bytes, signal=scrapy.signals.bytes_received)
+        return spider
+
+    def _count_bytes(self, data: bytes, request: scrapy.Request, spider: Any = None) -> None:
+        request.meta["bytes_received"] = request.meta.get("bytes_received", 0) + len(data)
+        request.meta.setdefault("maxsize", request.meta.get("download_maxsize") or self.settings.getint("DOWNLOAD_MAXSIZE"))
 
     def _fetch(self, response_or_request: Any) -> DocumentFetch:
         fetch: DocumentFetch = response_or_request.meta["fetch"]

@@ -204,6 +204,8 @@ def build_site(site: FakeSite) -> SiteState:
     site.route("/private/framework", lambda hit: Reply(200, framework_html(), html))
     site.route("/empty", lambda hit: Reply(200, b"", html))
     site.route("/huge", lambda hit: Reply(200, b"<html><body>" + b"<p>filler text</p>" * 200_000 + b"</body></html>", html))
+    site.route("/huge-streamed", lambda hit: Reply(200, b"<html><body>" + b"<p>filler text</p>" * 200_000 + b"</body></html>",
+                                                   {"Content-Type": "text/html", "Connection": "close"}))
     pdf = framework_pdf(2)
     site.route("/truncated.pdf", lambda hit: Reply(200, pdf[: len(pdf) // 2], {"Content-Type": "application/pdf"}))
     site.route("/encrypted.pdf", lambda hit: Reply(200, encrypted_pdf(), {"Content-Type": "application/pdf"}))
@@ -238,6 +240,7 @@ BAD_SOURCES = {
     "robots-disallowed": ("/private/framework", "html", {}),
     "empty-body": ("/empty", "html", {}),
     "oversized": ("/huge", "html", {}),
+    "oversized-no-length": ("/huge-streamed", "html", {}),
     "truncated-pdf": ("/truncated.pdf", "pdf", {}),
     "encrypted-pdf": ("/encrypted.pdf", "pdf", {}),
     "scanned-pdf": ("/scanned.pdf", "pdf", {}),
@@ -248,7 +251,7 @@ BAD_SOURCES = {
 
 
 def write_sources(data_dir: Path, base_url: str, sources: dict[str, tuple[str, str, dict]] | None = None,
-                  listings: bool = True) -> Path:
+                  listings: bool = True, listing_path: str = "/news/") -> Path:
     """Write `data_dir/sources/testco.yml` declaring `sources` (default: good and bad ones)."""
     sources = sources if sources is not None else {**GOOD_SOURCES, **BAD_SOURCES}
     documents = []
@@ -257,7 +260,7 @@ def write_sources(data_dir: Path, base_url: str, sources: dict[str, tuple[str, s
                           "url": base_url + path, "format": fmt, **extra})
     company = {"company": "testco", "name": "TestCo", "domains": ["127.0.0.1"], "documents": documents}
     if listings:
-        company["listings"] = [{"id": "newsroom", "url": base_url + "/news/", "keywords": ["system card", "frontier safety"],
+        company["listings"] = [{"id": "newsroom", "url": base_url + listing_path, "keywords": ["system card", "frontier safety"],
                                 "kind": "system-card"}]
     path = Path(data_dir) / "sources" / "testco.yml"
     path.parent.mkdir(parents=True, exist_ok=True)

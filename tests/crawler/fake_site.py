@@ -130,7 +130,9 @@ class FakeSite:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
-                    if "Content-Length" not in reply.headers:
+                    if reply.headers.get("Connection") == "close":
+                        self.close_connection = True  # body delimited by closing: no Content-Length
+                    elif "Content-Length" not in reply.headers:
                         self.send_header("Content-Length", str(len(reply.body)))
                     head = sum(len(chunk) for chunk in getattr(self, "_headers_buffer", [])) + 2
                     self.end_headers()

@@ -30,6 +30,7 @@ EXPECTED = {
     "robots-disallowed": ("failed", "forbidden by robots.txt", None),
     "empty-body": ("anomaly", "empty text", 200),
     "oversized": ("failed", "response larger than DOWNLOAD_MAXSIZE (3,600,026 > 1,000,000 bytes)", None),
+    "oversized-no-length": ("failed", "response larger than DOWNLOAD_MAXSIZE (over 1,000,000 bytes, no Content-Length)", None),
     "truncated-pdf": ("failed", "truncated PDF", 200),
     "encrypted-pdf": ("failed", "encrypted PDF", 200),
     "scanned-pdf": ("failed", "no text layer", 200),
@@ -39,7 +40,7 @@ EXPECTED = {
 }
 # Refused before any body reached the archive: no capture record either.
 NEVER_ARCHIVED = {"gone-404", "gone-410", "forbidden-403", "rate-limited", "retry-after-too-long", "redirect-loop",
-                  "redirect-offsite", "robots-disallowed", "oversized", "timeout"}
+                  "redirect-offsite", "robots-disallowed", "oversized", "oversized-no-length", "timeout"}
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -52,14 +53,14 @@ def bad_crawl(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad")
     with FakeSite() as site:
         state = build_site(site)
-        write_sources(root / "data", site.base_url, BAD_SOURCES, listings=False)
+        write_sources(root / "data", site.base_url, BAD_SOURCES, listing_path="/gone-410")
         setup, _ = run_crawl_cli(root / "data", root / "archive", root / "setup.json",
                                  "--source", "testco/selector-gone", "--source", "testco/error-stub")
         assert setup.totals["new-version"] == 2, setup
         before = _snapshot(root / "archive")
         state.degraded = True
         site.reset_log()
-        report, process = run_crawl_cli(root / "data", root / "archive", root / "bad.json")
+        report, process = run_crawl_cli(root / "data", root / "archive", root / "bad.json", "--company", "testco")
         yield {"report": report, "base": site.base_url, "hits": list(site.hits), "before": before,
                "after": _snapshot(root / "archive"), "archive": Archive(root / "archive"), "stdout": process.stdout}
 
@@ -108,3 +109,14 @@ def test_retry_after_is_honoured(bad_crawl):
 
 def test_timeout_is_retried_then_reported(bad_crawl):
     assert len([hit for hit in bad_crawl["hits"] if hit.path == "/slow"]) == 2
+
+
+def test_a_failed_listing_is_reported_and_proposes_nothing(bad_crawl):
+    [listing] = bad_crawl["report"].listings
+    assert (listing.status, listing.reason, listing.proposed) == ("failed", "HTTP 410 Gone", [])
+
+
+def test_summary_names_every_failure(bad_crawl):
+    out = bad_crawl["stdout"]
+    assert "forbidden by robots.txt" in out and "redirect loop" in out
+    assert "0 new-version" in out

@@ -73,8 +73,6 @@ def test_missing_charset_is_decoded_correctly(crawled):
     assert "Résumé of access" in missing and "Accès préalable" in missing and "Ã" not in missing
 
 
-@pytest.mark.xfail(strict=True, reason="accesswatch.archive.normalize_html.decode_html: charset-normalizer guesses a "
-                   "Baltic code page for a short windows-1252 page declared UTF-8 ('Naļve', 'déją'); browsers fall back to windows-1252")
 def test_wrong_charset_is_decoded_correctly(crawled):
     archive = crawled["archive"]
     wrong = archive.text("testco/charset-wrong", archive.versions("testco/charset-wrong")[0].id)
