@@ -440,9 +440,10 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
             continue
         for company in event.companies:
             models.setdefault((company, event.model), []).append(event)
-    practice = statements_frame(dataset, include_rejected=False)
-    if not practice.empty:
-        practice = practice[(practice["strength"] == "practice") & practice["current"]]
+    practice: dict[str, list[dict]] = {}
+    for s in statements_frame(dataset, include_rejected=False).to_dict("records"):
+        if s["strength"] == "practice" and s["current"]:
+            practice.setdefault(s["company"], []).append({**s, "lower": s["quote"].lower()})
     rows = []
     for (company, model), events in sorted(models.items()):
         by_type: dict[str, list[Event]] = {}
@@ -460,10 +461,10 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
             access_parts.append(f"{who} ({depth}, {days})")
         for event in by_type.get("no-external-access", []):
             access_parts.append("no outside pre-deployment access disclosed")
-        if not practice.empty:
-            for s in practice[practice["company"] == company].itertuples(index=False):
-                if model.lower() in s.quote.lower():
-                    access_parts.append(f"{', '.join(s.actors) or NOT_DISCLOSED} ({s.access_depth or 'depth not disclosed'}, per statement)")
+        for s in practice.get(company, []):
+            if model.lower() in s["lower"]:
+                access_parts.append(f"{', '.join(s['actors']) or NOT_DISCLOSED} "
+                                    f"({s['access_depth'] or 'depth not disclosed'}, per statement)")
         if by_type.get("model-release"):
             availability = "public " + min(e.date for e in by_type["model-release"]).isoformat()
         elif by_type.get("restricted-release"):

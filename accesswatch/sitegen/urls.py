@@ -6,6 +6,7 @@ The site is built with `use_directory_urls: false`, so `companies/anthropic.md` 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -56,7 +57,18 @@ def html_path(source: str) -> str:
 
 def href(from_page: str, to: str, fragment: str | None = None) -> str:
     """Relative URL from page `from_page` to page or file `to` (both source paths), with `#fragment`."""
-    target = html_path(to)
-    start = posixpath.dirname(html_path(from_page))
-    rel = posixpath.relpath(target, start or ".")
+    rel = _relative(posixpath.dirname(from_page), html_path(to))
     return rel + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(start: str, target: str) -> str:
+    if not start:
+        return target
+    up = start.count("/") + 1
+    common = start.split("/")
+    parts = target.split("/")
+    shared = 0
+    while shared < min(len(common), len(parts) - 1) and common[shared] == parts[shared]:
+        shared += 1
+    return "/".join([".."] * (up - shared) + parts[shared:])
