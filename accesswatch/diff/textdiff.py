@@ -251,8 +251,7 @@ def word_spans(before: str, after: str) -> list[Span]:
     """Word-level diff of two passages as spans (equal / delete / insert), whitespace squashed."""
     a, b = before.split(), after.split()
     spans: list[Span] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             _push(spans, "equal", a[i1:i2])
         else:
@@ -315,8 +314,7 @@ def align_indices(old: list[str], new: list[str]) -> list[tuple[str, int | None,
     old_h = [_hash(u) for u in old]
     new_h = [_hash(u) for u in new]
     out: list[tuple[str, int | None, int | None, float]] = []
-    matcher = difflib.SequenceMatcher(None, old_h, new_h, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(old_h, new_h):
         if tag == "equal":
             out.extend(("equal", i, j1 + k, 100.0) for k, i in enumerate(range(i1, i2)))
         elif tag == "delete":
@@ -326,6 +324,32 @@ def align_indices(old: list[str], new: list[str]) -> list[tuple[str, int | None,
         else:
             out.extend(_pair_region(old, new, i1, i2, j1, j2))
     return out
+
+
+def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes, after trimming the common head and tail in linear time.
+
+    difflib is quadratic on long runs of repeated items; for long middles (> 5,000 items) its
+    "popular item" heuristic (autojunk) is switched on so repeated boilerplate cannot blow up.
+    """
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    mid_a, mid_b = a[head : n - tail], b[head : m - tail]
+    if mid_a or mid_b:
+        matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=max(len(mid_a), len(mid_b)) > 5000)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", n - tail, n, m - tail, m))
+    return ops
 
 
 def _pair_region(old, new, i1, i2, j1, j2) -> list[tuple[str, int | None, int | None, float]]:
