@@ -156,15 +156,6 @@ def _heading_of(line: str, paragraph_alone: bool) -> tuple[int, str] | None:
 _HEADING_NUMBER = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?\s")
 
 
-def _numbered_outside(parent_title: str, number: str) -> bool:
-    """True when a numbered parent heading ("1 Introduction") cannot contain heading `number` ("3.1")."""
-    m = _HEADING_NUMBER.match(parent_title)
-    if not m:
-        return False
-    parent = m.group(1).rstrip(".")
-    return not number.startswith(parent + ".")
-
-
 def _list_marker_end(text: str, start: int, end: int) -> int | None:
     m = _LIST_MARKER.match(text, start, end)
     if not m or m.end() >= end:
@@ -271,11 +262,17 @@ def _blocks(text: str) -> list[_Block]:
                 headings[-1] = (level, f"{headings[-1][1]} {title}")
             else:
                 number = _HEADING_NUMBER.match(title)
-                while headings and (
-                    headings[-1][0] >= level
-                    or (number and _numbered_outside(headings[-1][1], number.group(1)))
-                ):
-                    headings.pop()
+                while headings:
+                    parent = _HEADING_NUMBER.match(headings[-1][1])
+                    if number and parent:
+                        # Numbers decide nesting: "3.2 …" stays under "3 …" and leaves "1 …".
+                        if number.group(1).startswith(parent.group(1).rstrip(".") + "."):
+                            break
+                        headings.pop()
+                    elif headings[-1][0] >= level:
+                        headings.pop()
+                    else:
+                        break
                 headings.append((level, title))
             section = " > ".join(t for _, t in headings)
             last_heading_line = idx

@@ -1,0 +1,158 @@
+"""Extraction: golden outputs on fixtures, determinism, kind hints, bad input."""
+
+import json
+import subprocess
+import sys
+import time
+from argparse import Namespace
+
+import pytest
+
+from accesswatch.extract import extract_statements
+from accesswatch.extract.command import extract_command
+from accesswatch.taxonomy import ACCESS_DEPTHS, CATEGORIES, STRENGTHS
+
+from .golden_util import FIXTURES, check_golden
+
+
+@pytest.mark.parametrize("name", ["framework.md", "system_card.txt"])
+def test_extraction_golden(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    check_golden(f"extract-{name}.json", [s.to_json() for s in extract_statements(text)])
+
+
+def test_framework_fixture_reads_by_the_rules():
+    text = (FIXTURES / "framework.md").read_text(encoding="utf-8")
+    by_start = {s.text.split()[0] + " " + s.text.split()[1]: s for s in extract_statements(text)}
+    assert by_start["Before we"].strength == "commitment"
+    assert "government-access" in by_start["Before we"].categories
+    assert by_start["Before we"].timing == "pre-deployment"
+    assert by_start["We may"].strength == "discretionary"
+    assert by_start["We aim"].strength == "intention"
+    assert by_start["Evaluators may"].access_depth == "A2"
+    assert by_start["We intend"].access_depth == "A3"
+    assert by_start["On an"].categories == ("third-party-review",)
+    assert by_start["We will"].categories == ("publication",)
+    assert "right to publish" in by_start["Evaluators keep"].conditions
+    # Intra-company process is out of scope.
+    assert not any("internal red team" in s.text for s in by_start.values())
+
+
+def test_system_card_fixture_reads_by_the_rules():
+    text = (FIXTURES / "system_card.txt").read_text(encoding="utf-8")
+    found = extract_statements(text)
+    assert all(s.strength == "practice" for s in found)
+    assert {s.page for s in found} == {2}
+    apollo = next(s for s in found if s.text.startswith("Apollo"))
+    assert apollo.access_depth == "A4" and "Apollo Research" in apollo.actors
+    assert any(s.text.startswith("They did not find") for s in found)  # continues the METR statement
+    assert not any("internal safety team" in s.text for s in found)
+
+
+def test_fields_use_taxonomy_ids_and_offsets_point_into_the_text():
+    for name in ("framework.md", "system_card.txt"):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        for s in extract_statements(text):
+            assert set(s.categories) <= set(CATEGORIES) and s.categories
+            assert s.strength in STRENGTHS
+            assert s.access_depth is None or s.access_depth in ACCESS_DEPTHS
+            assert s.cues
+            assert " ".join(text[s.start : s.end].split()).startswith(s.text[:20])
+
+
+def test_kind_hint_decides_present_tense():
+    text = "External experts review our risk reports before each launch."
+    assert extract_statements(text, kind="framework")[0].strength == "commitment"
+    assert extract_statements(text, kind="system-card")[0].strength == "practice"
+    with pytest.raises(ValueError, match="unknown document kind"):
+        extract_statements(text, kind="novel")
+
+
+def test_deterministic_across_runs_and_processes():
+    text = (FIXTURES / "framework.md").read_text(encoding="utf-8") + (FIXTURES / "system_card.txt").read_text(encoding="utf-8")
+    first = [s.to_json() for s in extract_statements(text)]
+    assert first == [s.to_json() for s in extract_statements(text)]
+    code = (
+        "import json,sys; from accesswatch.extract import extract_statements;"
+        "print(json.dumps([s.to_json() for s in extract_statements(sys.stdin.read())]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "123"}).stdout
+    assert json.loads(out) == first
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\x00\x01\x02\ufffd\ufffd", "🙂" * 100, "[[page 1]]\n\n-- 1 of 1 --\n"])
+def test_empty_and_garbage_text_gives_no_statements(text):
+    assert extract_statements(text) == []
+
+
+def test_random_binary_decoded_as_text_does_not_crash():
+    import random
+
+    rng = random.Random(7)
+    blob = bytes(rng.randrange(256) for _ in range(200_000)).decode("latin-1")
+    assert isinstance(extract_statements(blob), list)
+
+
+def test_non_str_input_is_a_type_error():
+    with pytest.raises(TypeError):
+        extract_statements(b"We will publish.")  # type: ignore[arg-type]
+
+
+def test_fifty_megabyte_text_runs_in_linear_time():
+    para = (FIXTURES / "framework.md").read_text(encoding="utf-8")
+    small = para * 20
+    t0 = time.perf_counter()
+    n_small = len(extract_statements(small))
+    t_small = time.perf_counter() - t0
+    big = para * (50_000_000 // len(para))
+    t0 = time.perf_counter()
+    n_big = len(extract_statements(big))
+    t_big = time.perf_counter() - t0
+    assert n_big > n_small
+    # Linear-ish: generous bound for a shared CI machine.
+    assert t_big < max(120.0, t_small * (len(big) / len(small)) * 3)
+
+
+def test_one_huge_line_without_punctuation_is_cut_not_exploded():
+    text = ("external evaluators test models " * 400_000).strip()
+    found = extract_statements(text)
+    assert found and all(len(s.text) <= 1600 for s in found)
+
+
+def _run_cli(tmp_path, data: bytes, *extra):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    return path
+
+
+def test_cli_json_offsets_are_into_the_file_as_read(tmp_path, capsys):
+    data = "\ufeffIntro line.\r\n\r\nWe will publish a system card at launch.\r\n".encode("utf-8")
+    path = _run_cli(tmp_path, data)
+    assert extract_command(Namespace(file=path, json=True)) == 0
+    out = json.loads(capsys.readouterr().out)
+    text = data.decode("utf-8")[1:]
+    assert len(out) == 1
+    assert text[out[0]["start"] : out[0]["end"]] == "We will publish a system card at launch."
+    assert set(out[0]) >= {"text", "start", "end", "section", "categories", "strength", "access_depth", "actors", "timing", "cues"}
+
+
+def test_cli_reads_latin1_files(tmp_path, capsys):
+    data = "Café policy.\n\nWe will publish a system card at launch for every model.\n".encode("cp1252")
+    path = _run_cli(tmp_path, data)
+    assert extract_command(Namespace(file=path, json=True)) == 0
+    assert json.loads(capsys.readouterr().out)[0]["categories"] == ["publication"]
+
+
+def test_cli_rejects_binary_and_missing_files(tmp_path, capsys):
+    path = _run_cli(tmp_path, b"%PDF-1.7\x00\x00\xff\xfe binary")
+    assert extract_command(Namespace(file=path, json=False)) == 2
+    assert f"{path}" in capsys.readouterr().err
+    assert extract_command(Namespace(file=tmp_path / "missing.txt", json=False)) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_cli_text_listing(tmp_path, capsys):
+    path = _run_cli(tmp_path, (FIXTURES / "framework.md").read_bytes())
+    assert extract_command(Namespace(file=path, json=False)) == 0
+    out = capsys.readouterr().out
+    assert "8 statements in" in out and "cues:" in out
