@@ -426,7 +426,8 @@ class _Generator:
                 c = effective_change(raw)
                 head = [badge("kind", c.kind), _announced(c.announced), _categories(c.categories)]
                 if c.strength_before or c.strength_after:
-                    head.append(f"{_strength(c.strength_before)} → {_strength(c.strength_after)}")
+                    head.append(f"{_strength(c.strength_before) if c.strength_before else '—'} → "
+                                f"{_strength(c.strength_after) if c.strength_after else '—'}")
                 if raw.review.status != "unreviewed":
                     head.append(_review(raw.review.status))
                 cls = "aw-change aw-rejected" if raw.review.status == "rejected" else "aw-change"
