@@ -94,16 +94,18 @@ class Archive:
         """Store a capture's raw bytes and, when its normalised text is new, a version.
 
         Outcome status: "new-version" (with its `VersionMeta`), "unchanged" (normalised text
-        identical to the previous version, or this capture is already archived), "anomaly" (non-2xx
+        identical to the previous version, or this capture is already archived: reason "already
+        archived as version …"), "anomaly" (non-2xx
         status, a PDF source answering with something else, selector matching nothing, empty text,
         an error/login stub, text collapsed below the shrink threshold: reported, no version) or
         "failed" (the body could not be normalised: broken/encrypted/image-only PDF…). The raw bytes
-        and a capture record are always kept. Imports (origin "import") are curated files: only the
+        and a capture record are always kept (except when an import replays an archived file). Imports (origin "import") are curated files: only the
         empty-text guard applies to them.
         """
         raw_sha = self.captures.put_raw(capture.body)
         outcome = self._decide(capture, source, raw_sha)
-        self._record(capture, raw_sha, outcome)
+        if not (capture.origin == "import" and self._already_recorded(capture, raw_sha, outcome)):
+            self._record(capture, raw_sha, outcome)  # re-importing a folder adds nothing, not even records
         return outcome
 
     def _decide(self, capture: Capture, source: Source | None, raw_sha: str) -> IngestOutcome:
@@ -193,6 +195,13 @@ class Archive:
             "reason": outcome.reason,
             "version_id": outcome.version.id if outcome.version else None,
         }
+
+    def _already_recorded(self, capture: Capture, raw_sha: str, outcome: IngestOutcome) -> bool:
+        fetched = _utc(capture.fetched_at).isoformat()
+        return outcome.status == "unchanged" and any(
+            r.get("raw_sha256") == raw_sha and r.get("fetched_at") == fetched and r.get("origin") == capture.origin
+            for r in self.captures.records(capture.document_id)
+        )
 
     def _record(self, capture: Capture, raw_sha: str, outcome: IngestOutcome) -> None:
         record = self._base_record(

@@ -25,7 +25,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from accesswatch.record_models import VersionMeta
+from accesswatch.taxonomy import Origin
 
 _TMP_PREFIX = ".tmp-"
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
@@ -62,6 +65,29 @@ def check_document_id(document_id: str) -> tuple[str, str]:
     return company, slug
 
 
+class CaptureRecord(BaseModel):
+    """What the archive keeps about one fetch (`captures/<company>/<slug>/<capture-id>.json`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    capture_id: str = ""
+    document_id: str
+    url: str
+    fetched_at: str = Field(description="ISO 8601 UTC time of the fetch (Wayback: the capture's timestamp).")
+    recorded_at: str = Field(description="ISO 8601 UTC time the archive wrote this record.")
+    origin: Origin | None = None
+    http_status: int
+    content_type: str | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    raw_sha256: str | None = Field(default=None, description="SHA-256 of the body in raw/; null for a 304.")
+    size: int | None = None
+    outcome: str = Field(description="new-version | unchanged | not-modified | anomaly | failed")
+    reason: str = ""
+    version_id: str | None = None
+
+
 class CaptureStore:
     """Raw bytes by SHA-256, and one metadata record per capture (fetch) of a document."""
 
@@ -84,13 +110,13 @@ class CaptureStore:
         return self.raw_path(sha).read_bytes()
 
     def add(self, document_id: str, record: dict[str, Any]) -> str:
-        """Write one capture record (JSON-serialisable dict) and return its capture id."""
+        """Validate one capture record (`CaptureRecord` fields) and write it; returns its capture id."""
         company, slug = check_document_id(document_id)
         fetched = str(record.get("fetched_at", ""))
         stamp = re.sub(r"[^0-9TZ]", "", fetched.replace("+00:00", "Z"))[:16] or "undated"
         capture_id = f"{stamp}-{uuid.uuid4().hex[:8]}"
-        record = {"capture_id": capture_id, "document_id": document_id, **record}
-        data = json.dumps(record, indent=2, sort_keys=True, default=str).encode("utf-8") + b"\n"
+        checked = CaptureRecord.model_validate({**record, "capture_id": capture_id, "document_id": document_id})
+        data = json.dumps(checked.model_dump(mode="json"), indent=2, sort_keys=True).encode("utf-8") + b"\n"
         write_atomic(self.root / "captures" / company / slug / f"{capture_id}.json", data)
         return capture_id
 

@@ -61,8 +61,10 @@ def test_import_folder(folder, tmp_path):
     assert "notes.txt: skipped" in joined and "gone/2020-01-01.txt: listed in manifest.yml but missing" in joined
     assert "not declared in data/sources" in joined and "normalises to exactly the text of version 2025-03-03" in joined
 
+    files_before = sorted(p for p in archive.root.rglob("*"))
     again = import_directory(folder, archive, [])
     assert {o.status for o in again} == {"unchanged"}
+    assert sorted(p for p in archive.root.rglob("*")) == files_before  # adds nothing at all
     assert len(archive.versions("example-lab/framework")) == 3
 
 
