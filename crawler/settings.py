@@ -51,6 +51,10 @@ BASE_SETTINGS: dict[str, Any] = {
         "crawler.middlewares.PoliteRetryMiddleware": 550,
         "crawler.middlewares.DeclaredDomainRedirectMiddleware": 650,
     },
+    "EXTENSIONS": {
+        "scrapy.extensions.throttle.AutoThrottle": None,
+        "crawler.throttle.NotModifiedAwareAutoThrottle": 0,
+    },
     "ITEM_PIPELINES": {"crawler.pipeline.ArchivePipeline": 300},
     "HTTPCACHE_ENABLED": False,
     "LOG_LEVEL": "WARNING",

@@ -20,6 +20,22 @@ def test_politeness_is_explicit():
     assert BASE_SETTINGS["DOWNLOAD_DELAY"] >= 1 and BASE_SETTINGS["AUTOTHROTTLE_ENABLED"] is True
     assert "+https://" in BASE_SETTINGS["USER_AGENT"] and BASE_SETTINGS["DOWNLOAD_MAXSIZE"] > 0
     assert 429 in BASE_SETTINGS["RETRY_HTTP_CODES"]
+    assert BASE_SETTINGS["EXTENSIONS"]["crawler.throttle.NotModifiedAwareAutoThrottle"] == 0
+
+
+def test_autothrottle_lowers_the_delay_after_a_304():
+    from types import SimpleNamespace
+
+    from scrapy.http import Response
+    from scrapy.utils.test import get_crawler
+
+    from crawler.throttle import NotModifiedAwareAutoThrottle
+
+    throttle = NotModifiedAwareAutoThrottle(get_crawler(settings_dict={"AUTOTHROTTLE_ENABLED": True, "DOWNLOAD_DELAY": 0}))
+    throttle.mindelay, throttle.maxdelay = 0.0, 60.0  # set when the spider opens
+    slot = SimpleNamespace(delay=10.0)
+    throttle._adjust_delay(slot, 0.01, Response("http://127.0.0.1/x", status=304))
+    assert slot.delay < 10.0
 
 
 @pytest.mark.parametrize(("value", "seconds"), [
