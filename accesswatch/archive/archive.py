@@ -41,12 +41,15 @@ def sniff_format(capture: Capture, source: Source | None) -> str:
     content_type = (capture.content_type or _header(capture.headers, "content-type") or "").lower()
     if "pdf" in content_type:
         return "pdf"
+    lowered = body.lower()
+    looks_html = lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered or b"<head" in lowered
     if "html" in content_type or "xml" in content_type:
         return "html"
     if content_type.startswith("text/"):
-        return "text"
-    lowered = body.lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered or b"<head" in lowered:
+        # A server labelling a declared HTML page text/plain still sent HTML.
+        declared_html = source is not None and source.format == "html" and "markdown" not in content_type
+        return "html" if looks_html and declared_html else "text"
+    if looks_html:
         return "html"
     return source.format if source is not None else "html"
 

@@ -122,7 +122,8 @@ def import_directory(
             warnings.append(f"{item.relative}: {item.document_id} is not declared in data/sources; imported with manifest data")
             source = _undeclared_source(item)
         else:
-            source = found[1]
+            # The file's extension, not the live page's declared format, says how to read it.
+            source = found[1].model_copy(update={"format": _FORMATS[item.ext]})
         url = str(item.entry.get("canonical_url") or source.url)
         label = item.entry.get("version")
         capture = Capture(
