@@ -41,7 +41,9 @@ def read_version_text(path: Path) -> str:
         return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    # A stray NUL or two happens in real PDF extractions (one corpus model card has two); many is binary.
+    if head.count(b"\x00") > max(8, len(head) // 1000):
         raise VersionTextError(f"{path}: binary data (NUL bytes), not a text version")
     try:
         return data.decode("utf-8")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
+import numpy
 from rapidfuzz import fuzz, process
 
 SpanOp = Literal["equal", "delete", "insert"]
@@ -33,6 +34,9 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?;:])|(?<=[.!?;:][\"”’)\]]))\s+(?=[\"
 _PAIR_CUTOFF = 55.0
 # Above this many candidate pairs, a replaced region is not searched for pairs (kept linear).
 _MAX_PAIR_MATRIX = 400_000
+# Replaced regions up to this many candidate pairs are scored in full, larger ones in a band.
+_FULL_MATRIX = 10_000
+_BAND = 25
 # A deleted and an inserted paragraph this similar, anywhere in the document, count as moved.
 _MOVE_CUTOFF = 92.0
 # Paragraphs with more sentences than this are diffed sentence by sentence before words.
@@ -355,10 +359,25 @@ def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
 def _pair_region(old, new, i1, i2, j1, j2) -> list[tuple[str, int | None, int | None, float]]:
     if (i2 - i1) * (j2 - j1) > _MAX_PAIR_MATRIX:
         return [("deleted", i, None, 0.0) for i in range(i1, i2)] + [("inserted", None, j, 0.0) for j in range(j1, j2)]
-    scores = process.cdist(old[i1:i2], new[j1:j2], scorer=fuzz.ratio, score_cutoff=_PAIR_CUTOFF, workers=1)
+    scores = _region_scores(old[i1:i2], new[j1:j2])
     out: list[tuple[str, int | None, int | None, float]] = []
     _pair_recursive(scores, 0, i2 - i1, 0, j2 - j1, out)
     return [(op, None if a is None else a + i1, None if b is None else b + j1, sim) for op, a, b, sim in out]
+
+
+def _region_scores(old: list[str], new: list[str]):
+    """Similarity matrix of a replaced region. Small regions are scored in full; large ones only
+    in a band around the diagonal (units of a rewritten region rarely travel far, and moved ones
+    are caught by `_mark_moves`), which keeps the cost linear in the region size."""
+    n, m = len(old), len(new)
+    if n * m <= _FULL_MATRIX:
+        return process.cdist(old, new, scorer=fuzz.ratio, score_cutoff=_PAIR_CUTOFF, workers=1)
+    scores = numpy.zeros((n, m), dtype=numpy.float32)
+    for i in range(n):
+        centre = (i * m) // n
+        for j in range(max(0, centre - _BAND), min(m, centre + _BAND + 1)):
+            scores[i, j] = fuzz.ratio(old[i], new[j], score_cutoff=_PAIR_CUTOFF)
+    return scores
 
 
 def _pair_recursive(scores, i1, i2, j1, j2, out) -> None:
