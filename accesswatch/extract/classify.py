@@ -318,6 +318,7 @@ _STRONG_EVAL = re.compile(
     re.I,
 )
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w+ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b", re.I)
+_BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
 _FRAGMENT_END = re.compile(r"[.!:;\]”\"'’*]\s*(?:\d{1,3})?\s*$")
@@ -330,6 +331,9 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
         return "too short"
     if _REFERENCE.search(text) and not re.search(r"\b(?:we|our|will)\b", text, re.I):
         return "reference or bare link"
+    urls = sum(len(u) for u in _BARE_URL.findall(text))
+    if urls * 3 > len(text) and not re.search(r"\b(?:we|our|will|publish\w*|post\w*)\b", text, re.I):
+        return "mostly links"
     if re.match(r"^\W*thank you\b", text, re.I):
         return "thanks"
     if text.rstrip("*_ ").endswith("?"):

@@ -66,6 +66,7 @@ _LIST_MARKER = re.compile(
     r"(\s*)(?:[•●○◦▪▫■□‣⁃∙·➢►▶✓✔\-\*+–—](?=\s)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\([a-zA-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
     r"|[a-z][.)](?=\s))\s*"
 )
+_LONE_BULLET = re.compile(r"^\s*[•●○◦▪▫■□‣⁃∙·➢►▶✓✔]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:\-|]+\|?\s*$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,3}\s+|\d{1,2}|[∗*†‡§])(?=[A-Z“\"(][a-z ])")
@@ -189,6 +190,7 @@ def _blocks(text: str) -> list[_Block]:
     current: _Block | None = None  # block that the next plain line may continue
     gap = False  # a blank / noise line since `current`'s last line
     last_heading_line = -2
+    pending_item = False
     n = len(lines)
 
     def is_blank(i: int) -> bool:
@@ -291,7 +293,16 @@ def _blocks(text: str) -> list[_Block]:
             current = None
             continue
 
+        if _LONE_BULLET.match(line):
+            # A bullet glyph on its own line: the item's text starts on the next line.
+            pending_item = True
+            current = None
+            gap = False
+            continue
         marker_end = _list_marker_end(text, s, e)
+        if pending_item and marker_end is None:
+            marker_end = cs
+        pending_item = False
         if marker_end is not None:
             current = _Block("list-item", [(marker_end, ce)], section, cur_page)
             blocks.append(current)
