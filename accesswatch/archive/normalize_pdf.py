@@ -6,7 +6,7 @@ gives each page's text lines with their boxes. From them:
 - lines recurring at the top or bottom of most pages (digits ignored, so "Page 3 of 40" counts as
   one line) and bare page numbers are dropped as running headers/footers;
 - lines are reflowed into paragraphs (a paragraph ends at a vertical gap, a heading, a list item
-  or a short line ending a sentence); lines set in a clearly larger font become `## ` headings;
+  or a line stopping well short of the right edge); lines set in a clearly larger font become `## ` headings;
 - words hyphenated at a line end are joined ("evalu-" + "ation" -> "evaluation") unless the
   document itself writes the hyphenated form elsewhere ("third-party").
 The result goes through `normalize_text`.
@@ -243,6 +243,7 @@ def _paragraphs(lines: list[_Line], body_size: float, hyphenated: set[str], join
     ]
     spacing = statistics.median(spacings) if spacings else max((line.height for line in lines), default=10) * 1.2
     widest = max(line.right for line in lines)
+    column = max(widest - min(line.left for line in lines), 1.0)
     paragraphs: list[str] = []
     current = ""
     previous: _Line | None = None
@@ -256,11 +257,13 @@ def _paragraphs(lines: list[_Line], body_size: float, hyphenated: set[str], join
             new = (
                 heading
                 or previous_heading
-                or gap > 1.45 * spacing
+                or gap > 1.3 * spacing
                 or gap < -0.5 * spacing  # moved up: next column
                 or abs(previous.size - line.size) > 0.5
                 or bool(_BULLET.match(line.text))
-                or (previous.right < widest - 0.2 * (widest - line.left) and previous.text.rstrip(_SOFT_HYPHEN)[-1:] in ".:!?;")
+                # a line stopping well short of the column's right edge ends its paragraph
+                or (previous.right < widest - 0.25 * column and not previous.text.endswith((_SOFT_HYPHEN, "-", ",")))
+                or (previous.right < widest - 0.1 * column and previous.text.rstrip()[-1:] in ".:!?;")
             )
         text = line.text.replace(_SOFT_HYPHEN, "") if not line.text.endswith(_SOFT_HYPHEN) else line.text.replace(_SOFT_HYPHEN, "") + _SOFT_HYPHEN
         if new:
