@@ -153,7 +153,10 @@ def normalize_html(
         raise
     except Exception as error:  # soupsieve raises its own SelectorSyntaxError (a ValueError)
         raise NormalizationError(url, f"bad CSS selector: {error}") from error
-    converter = _Converter(heading_style="ATX", bullets="-", escape_underscores=False, escape_asterisks=False, escape_misc=False)
+    converter = _Converter(
+        heading_style="ATX", bullets="-", table_infer_header=True,
+        escape_underscores=False, escape_asterisks=False, escape_misc=False,
+    )
     parts = []
     for root in roots:
         _remove_chrome(root)

@@ -55,6 +55,11 @@ def test_several_select_matches_in_document_order_without_duplicates():
     assert normalize_html(html, url=URL, select=[".b", ".a"]) == "One\n\nInner\n\nTwo\n"
 
 
+def test_table_without_header_row_uses_its_first_row():
+    html = "<body><table><tr><td>Model</td><td>Evaluator</td></tr><tr><td>A</td><td>UK AISI</td></tr></table></body>"
+    assert normalize_html(html, url=URL) == "| Model | Evaluator |\n| --- | --- |\n| A | UK AISI |\n"
+
+
 def test_header_inside_article_is_kept_site_header_is_not():
     html = "<body><header>Site</header><article><header><h1>Title</h1></header><p>Body</p></article></body>"
     assert normalize_html(html, url=URL) == "# Title\n\nBody\n"
