@@ -182,6 +182,9 @@ def import_command(args: argparse.Namespace) -> int:
         warnings.append(f"could not load {Path(args.data) / 'sources'} ({error.__class__.__name__}: {error}); importing with manifest data only")
         companies = []
     archive = Archive(args.archive)
+    # Leftovers of a killed run (older than 10 minutes, so a concurrent writer is never disturbed).
+    for path in archive.repair(min_age_seconds=600):
+        warnings.append(f"removed leftover of an interrupted run: {path}")
     try:
         outcomes = import_directory(directory, archive, companies, warnings=warnings)
     except ValueError as error:
