@@ -2,7 +2,7 @@
 
 **Changelog.** A line that is only a changelog title (`Changelog`, `Change log`, `Version
 history`, `Revision history`, `Document history`, `Summary of changes`, `Updates`, with or without
-`#` markers) followed within a few lines by a dated entry line (`March 31, 2025 (RSP v2.1)`,
+`#` markers or an `Appendix II -` prefix) followed within a few lines by a dated entry line (`March 31, 2025 (RSP v2.1)`,
 `## July 8, 2026`, `2025-03-31`, `v1.0 (Sep 19, 2023): …`). Table-of-contents lines (title then
 dots or a page number) do not count. Entries run to the next entry; the changelog ends at a `#`
 heading that is not an entry (page-number headings aside). In plain text (no `#` markers) a
@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 _TITLE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(change\s*log|version history|revision history|document history|"
+    r"^\s*(?:#{1,6}\s*)?(?:(?:appendix|annex|section)\s+[\w.]+\s*[-–—:.]?\s*)?(change\s*log|version history|revision history|document history|"
     r"summary of changes|updates|history of changes)\s*:?\s*$",
     re.IGNORECASE,
 )
