@@ -96,14 +96,15 @@ class Archive:
     def ingest(self, capture: Capture, source: Source | None = None) -> IngestOutcome:
         """Store a capture's raw bytes and, when its normalised text is new, a version.
 
-        Outcome status: "new-version" (with its `VersionMeta`), "unchanged" (normalised text
-        identical to the previous version, or this capture is already archived: reason "already
-        archived as version …"), "anomaly" (non-2xx
-        status, a PDF source answering with something else, selector matching nothing, empty text,
-        an error/login stub, text collapsed below the shrink threshold: reported, no version) or
-        "failed" (the body could not be normalised: broken/encrypted/image-only PDF…). The raw bytes
-        and a capture record are always kept (except when an import replays an archived file). Imports (origin "import") are curated files: only the
-        empty-text guard applies to them.
+        Outcome status: "new-version" (with its `VersionMeta`); "unchanged" (normalised text
+        identical to the previous version's, or this very capture is already archived: reason
+        "already archived as version …"); "anomaly" (non-2xx status, a PDF source answering with
+        something else, selector matching nothing, empty text, an error/login stub, text collapsed
+        below the shrink threshold: reported, no version); or "failed" (the body could not be
+        normalised: broken, encrypted or image-only PDF…). The raw bytes and a capture record are
+        always kept (except when an import replays a file already archived). Imports (origin
+        "import") are curated files: only the empty-text guard applies to them, and their
+        versions have no `captured_at` (they are dated by `capture.published`).
         """
         raw_sha = self.captures.put_raw(capture.body)
         outcome = self._decide(capture, source, raw_sha)
@@ -117,10 +118,10 @@ class Archive:
         def refuse(status: str, reason: str) -> IngestOutcome:
             return IngestOutcome(doc, url, status, reason)  # type: ignore[arg-type]
 
-        live = capture.origin != "import"
-        if live and (reason := status_anomaly(capture.status)):
+        guarded = capture.origin != "import"  # live and wayback captures go through every guard
+        if guarded and (reason := status_anomaly(capture.status)):
             return refuse("anomaly", reason)
-        if live and source is not None and source.format == "pdf" and sniff_format(capture, source) != "pdf":
+        if guarded and source is not None and source.format == "pdf" and sniff_format(capture, source) != "pdf":
             kind = capture.content_type or _header(capture.headers, "content-type") or "unknown type"
             return refuse("anomaly", f"declared as a PDF but the response is not one ({kind})")
         try:
@@ -135,7 +136,7 @@ class Archive:
             text = apply_filters(text, source.filters)
         if reason := empty_anomaly(text):
             return refuse("anomaly", reason)
-        if live and (reason := stub_anomaly(text)):
+        if guarded and (reason := stub_anomaly(text)):
             return refuse("anomaly", reason)
 
         text_sha = sha256_hex(text.encode("utf-8"))
@@ -152,7 +153,8 @@ class Archive:
             if same_moment and meta.text_sha256 == text_sha and meta.origin == capture.origin:
                 return IngestOutcome(doc, url, "unchanged", f"already archived as version {meta.id}", meta)
         meta = VersionMeta(
-            id=base_id, date=date, captured_at=captured_at, url=url, origin=capture.origin,
+            id=base_id, date=date, captured_at=None if capture.origin == "import" else captured_at,
+            url=url, origin=capture.origin,
             raw_sha256=raw_sha, text_sha256=text_sha, chars=len(text),
             normalizer_version=NORMALIZER_VERSION, label=capture.label,
         )
@@ -161,7 +163,7 @@ class Archive:
             last = previous[-1]
             if last.text_sha256 == text_sha:
                 return IngestOutcome(doc, url, "unchanged", f"normalised text identical to version {last.id}", last)
-            if live and (reason := shrink_anomaly(text, self.store.text(doc, last.id), last.id, self.shrink_threshold)):
+            if guarded and (reason := shrink_anomaly(text, self.store.text(doc, last.id), last.id, self.shrink_threshold)):
                 return refuse("anomaly", reason)
         meta = meta.model_copy(update={"id": self.store.allocate_id(doc, base_id)})
         self.store.add(doc, meta, text)
