@@ -119,6 +119,11 @@ def merge_reviews(previous: DocumentRecord | None, fresh: DocumentRecord) -> Doc
 def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun: str) -> list:
     old_by_id = {item.id: item for item in old_items}
     new_ids = {item.id for item in new_items}
+    # A reviewed record whose id vanished (the extractor now cuts the unit slightly differently)
+    # hands its review to the new record with nearly the same text, so the judgement survives.
+    for new_id, old in _rehome_reviews(old_items, new_items, new_ids):
+        old_by_id[new_id] = old.model_copy(update={"conflict": old.conflict or f"review carried over from {old.id} (text matched after re-extraction)"})
+        new_ids.add(old.id)
     merged: list[Statement | Change] = []
     for item in new_items:
         old = old_by_id.get(item.id)
@@ -133,13 +138,45 @@ def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun
                 if getattr(old, field) != getattr(item, field)
             ]
             if differences:
-                update["conflict"] = "machine output changed since review: " + "; ".join(differences)
+                change_note = "machine output changed since review: " + "; ".join(differences)
+                update["conflict"] = f"{old.conflict} | {change_note}" if old.conflict and change_note not in old.conflict else change_note if not old.conflict else old.conflict
         merged.append(item.model_copy(update=update))
     for old in old_items:
         if old.id not in new_ids and old.review.status != "unreviewed":
             reason = f"the extractor no longer produces this {noun}; kept because it was reviewed"
             merged.append(old.model_copy(update={"conflict": old.conflict or reason}))
     return merged
+
+
+def _identity_text(item) -> str:
+    if isinstance(item, Statement):
+        return " ".join(item.quote.split())
+    return " ".join(f"{item.old_version} {item.new_version} {item.before or ''} => {item.after or ''}".split())
+
+
+def _rehome_reviews(old_items: list, new_items: list, new_ids: set[str]) -> list[tuple[str, object]]:
+    """Pairs (new id, old reviewed item) for reviewed items whose id is gone, matched by text ≥ 90%."""
+    from rapidfuzz import fuzz
+
+    orphans = [old for old in old_items if old.id not in new_ids and old.review.status != "unreviewed"]
+    if not orphans:
+        return []
+    taken = {item.id for item in old_items} & new_ids
+    candidates = [item for item in new_items if item.id not in taken]
+    pairs = []
+    for old in orphans:
+        target = _identity_text(old)
+        best, best_score = None, 90.0
+        for item in candidates:
+            if isinstance(item, Change) and (item.old_version, item.new_version) != (old.old_version, old.new_version):
+                continue
+            score = fuzz.ratio(target, _identity_text(item))
+            if score >= best_score:
+                best, best_score = item, score
+        if best is not None:
+            candidates.remove(best)
+            pairs.append((best.id, old))
+    return pairs
 
 
 def _short(value: object, limit: int = 60) -> str:

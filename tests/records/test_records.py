@@ -94,3 +94,13 @@ def test_malformed_record_names_the_file(tmp_path):
     path.write_text("document: [unclosed\n", encoding="utf-8")
     with pytest.raises(RecordError, match="broken.yml"):
         read_record(path)
+
+
+def test_review_follows_a_statement_whose_unit_was_recut():
+    review = Review(status="confirmed", reviewer="ana")
+    old = _statement(review=review, statement_id="s-old")
+    recut = _statement(statement_id="s-new").model_copy(update={"quote": "We will give the UK AISI pre-deployment access"})
+    merged = merge_reviews(_record(old), _record(recut))
+    assert [s.id for s in merged.statements] == ["s-new"]
+    assert merged.statements[0].review == review
+    assert "carried over from s-old" in merged.statements[0].conflict
