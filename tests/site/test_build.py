@@ -140,3 +140,20 @@ def test_embedded_dataset_builds_strict(tmp_path):
     report = build_site(data, tmp_path / "site", archive=REPO_ROOT / "archive")
     assert report.warnings == []
     assert check_site(tmp_path / "site") == []
+
+
+def test_serve_serves_the_built_site(fixture_site):
+    import threading
+    import urllib.request
+
+    from accesswatch.sitegen.command import serve
+
+    server = serve(fixture_site.output, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/index.html", timeout=10) as response:
+            assert b"AccessWatch" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()
