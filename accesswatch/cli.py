@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("key", type=Path)
     evaluate.add_argument("--corpus", type=Path, required=True)
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--infer-kind", action="store_true", help="infer each document's kind from its text instead of the corpus manifest"
+    )
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     diff = commands.add_parser("diff", help="statement-level changes between two versions")

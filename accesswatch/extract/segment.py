@@ -200,15 +200,19 @@ def _blocks(text: str) -> list[_Block]:
         seg = text[s:e]
         return _BLANK.match(seg) is not None or _PAGE_BRACKET.match(seg) is not None or _PAGE_OF.match(seg) is not None
 
+    running = _running_lines(text, lines)
     for idx, (s, e) in enumerate(lines):
         line = text[s:e]
         if _BLANK.match(line):
             gap = True
             continue
+        # Page furniture ends the unit before it: a unit never spans a page break, a running
+        # header/footer or a page number (its text must stay a verbatim span of the input).
         m = _PAGE_BRACKET.match(line)
         if m:
             page = int(m.group(1))
             gap = True
+            current = None
             continue
         m = _PAGE_OF.match(line)
         if m:
@@ -219,9 +223,11 @@ def _blocks(text: str) -> list[_Block]:
                         b.page = 1
             page = int(m.group(1)) + 1
             gap = True
+            current = None
             continue
-        if _PAGE_NUMBER.match(line) and (is_blank(idx - 1) or is_blank(idx + 1)):
+        if (_PAGE_NUMBER.match(line) and (is_blank(idx - 1) or is_blank(idx + 1))) or idx in running:
             gap = True
+            current = None
             continue
         if uses_page_of is False and page is None and _PAGE_OF.match(line) is None:
             pass
@@ -334,6 +340,52 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
+_RUNNING_KEY = re.compile(r"^\s*\d+|\d+\s*$")  # page numbers sit at a header/footer's edge
+
+
+def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices of running header/footer lines: short lines repeated (digits aside) on several
+    pages, mostly right next to a page marker or a page-number line."""
+    n = len(lines)
+    marks = [
+        i
+        for i, (s, e) in enumerate(lines)
+        if _PAGE_BRACKET.match(text[s:e]) or _PAGE_OF.match(text[s:e]) or _PAGE_NUMBER.match(text[s:e])
+    ]
+    if len(marks) < 3:
+        return set()
+    # Lines at a page edge: within _RUNNING_REACH non-blank lines of page furniture.
+    nonblank = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
+    rank = {i: k for k, i in enumerate(nonblank)}
+    near = bytearray(n)
+    for i in marks:
+        k = rank.get(i)
+        if k is None:
+            continue
+        for kk in range(max(0, k - _RUNNING_REACH), min(len(nonblank), k + _RUNNING_REACH + 1)):
+            near[nonblank[kk]] = 1
+    seen: dict[str, list[int]] = {}
+    total: dict[str, int] = {}
+    for i, (s, e) in enumerate(lines):
+        if e - s > 100 or e == s:
+            continue
+        key = _WS.sub(" ", _RUNNING_KEY.sub("#", text[s:e])).strip()
+        if len(key) < 3 or sum(ch.isalpha() for ch in key) < 3:
+            continue
+        total[key] = total.get(key, 0) + 1
+        if near[i]:
+            seen.setdefault(key, []).append(i)
+    out: set[int] = set()
+    for key, idxs in seen.items():
+        # Repeated on 3+ pages next to page furniture, and mostly there (a repeated body line is kept).
+        if len(idxs) >= 3 and len(idxs) * 2 >= total[key]:
+            out.update(idxs)
+    return out
+
+
+_RUNNING_REACH = 2
+
+
 def _split_block(text: str, block: _Block) -> list[Segment]:
     # Join the block's line spans with single spaces, remembering where each piece came from.
     pieces: list[str] = []
@@ -360,7 +412,13 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
 
     kind = "sentence" if block.kind == "paragraph" else block.kind
     cuts = [0]
-    for m in _SENTENCE_END.finditer(joined):
+    glued = [m.end() for m in _GLUED_END.finditer(joined) if _glued_boundary(joined, m)]
+    for m in _merge_ends(_SENTENCE_END.finditer(joined), glued):
+        if m.start() == -1:
+            # Sentences glued by the source's text extraction ("Risk Report.We will").
+            cuts.append(m.end())
+            cuts.append(m.end())
+            continue
         p = m.start()
         nxt = m.end()
         if nxt >= len(joined) or not _NEXT_START.match(joined, nxt):
@@ -395,6 +453,55 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
             unit = _WS.sub(" ", joined[a2:b2]).strip()
             out.append(Segment(unit, to_orig(a2, False), to_orig(b2, True), block.section, block.page, kind))
     return out
+
+
+# A sentence end with no space after it: a lower-case word (2+ letters) ends, a capitalised word starts.
+_GLUED_END = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)]?(?=[A-Z][a-z])")
+_URLISH = re.compile(r"(?:https?://|www\.|[/@]|\.[a-z]{2,}\.)\S*$", re.I)
+
+
+def _glued_boundary(joined: str, m: re.Match[str]) -> bool:
+    # The token around the period must be a word, not a domain, URL, file name or abbreviation.
+    tok_start = joined.rfind(" ", 0, m.start()) + 1
+    token = joined[tok_start : m.start() + 1]
+    word = token.strip("\"'“‘([*_").rstrip(".!?")
+    if not word.isalpha() or word.lower() in _ABBREVIATIONS:
+        return False
+    if _URLISH.search(joined[tok_start : m.start() + 1]):
+        return False
+    nxt_end = m.end()
+    while nxt_end < len(joined) and not joined[nxt_end].isspace():
+        nxt_end += 1
+    following = joined[m.end() : nxt_end]
+    # "example.Com/path", "file.Py": the capitalised word must not run on into a domain or path.
+    return not re.search(r"[./@:]\w", following)
+
+
+class _GluedEnd:
+    """A boundary found by `_GLUED_END` (start() is -1 to tell it from a `_SENTENCE_END` match)."""
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def start(self) -> int:
+        return -1
+
+    def end(self) -> int:
+        return self._end
+
+
+def _merge_ends(matches, glued: list[int]):
+    """`_SENTENCE_END` matches and glued boundaries, in text order."""
+    glued_iter = iter(glued)
+    nxt = next(glued_iter, None)
+    for m in matches:
+        while nxt is not None and nxt <= m.start():
+            yield _GluedEnd(nxt)
+            nxt = next(glued_iter, None)
+        yield m
+    while nxt is not None:
+        yield _GluedEnd(nxt)
+        nxt = next(glued_iter, None)
 
 
 def _cap_length(joined: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """Extraction: golden outputs on fixtures, determinism, kind hints, bad input."""
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -156,3 +157,30 @@ def test_cli_text_listing(tmp_path, capsys):
     assert extract_command(Namespace(file=path, json=False)) == 0
     out = capsys.readouterr().out
     assert "8 statements in" in out and "cues:" in out
+
+
+def _squash_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _assert_verbatim(text: str, where: str) -> None:
+    flat = _squash_ws(text)
+    for s in extract_statements(text):
+        assert _squash_ws(s.text) in flat, f"{where}: statement at {s.start} is not verbatim: {s.text[:120]!r}"
+        assert "[[page" not in text[s.start : s.end] and not re.search(r"--\s*\d+ of \d+\s*--", text[s.start : s.end]), (
+            f"{where}: statement at {s.start} spans a page break"
+        )
+
+
+@pytest.mark.parametrize("name", ["framework.md", "system_card.txt"])
+def test_every_statement_is_verbatim_in_the_fixture(name):
+    _assert_verbatim((FIXTURES / name).read_text(encoding="utf-8"), name)
+
+
+def test_every_statement_is_verbatim_in_the_corpus(corpus_dir):
+    from accesswatch.extract.command import read_text_file
+
+    files = sorted(p for p in corpus_dir.glob("*/*/*.*") if p.suffix in (".txt", ".md"))
+    assert files
+    for path in files:
+        _assert_verbatim(read_text_file(path), str(path.relative_to(corpus_dir)))

@@ -40,13 +40,39 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
-def test_hard_wrapped_sentence_across_a_page_break_is_one_unit():
+def test_a_sentence_split_by_a_page_break_is_cut_at_the_break():
     text = "[[page 1]]\n\nWe will share results with\n\n3\n\n[[page 2]]\n\nexternal evaluators before launch. Then more.\n"
     units = segment(text)
-    assert units[0].text == "We will share results with external evaluators before launch."
-    assert units[0].page == 1
-    assert "[[page 2]]" in text[units[0].start : units[0].end]
-    assert units[1].text == "Then more."
+    assert [(u.text, u.page) for u in units] == [
+        ("We will share results with", 1),
+        ("external evaluators before launch.", 2),
+        ("Then more.", 2),
+    ]
+    for u in units:
+        assert "[[page" not in text[u.start : u.end]
+
+
+def test_running_headers_and_footers_are_never_part_of_a_unit():
+    pages = []
+    for n in range(1, 6):
+        body = f"A body line on page {n}.\nAnother one that is longer.\nA third body line of page {n}.\n"
+        pages.append(f"[[page {n}]]\n\nResponsible Scaling Policy, Anthropic\n{body}Sentence {n} runs on and on and\n")
+        pages.append(f"Responsible Scaling Policy, Anthropic\n{n}\n\n")
+    text = "".join(pages)
+    units = segment(text)
+    assert units and not any("Responsible Scaling" in u.text or "[[page" in text[u.start : u.end] for u in units)
+    assert units[3].text == "Sentence 1 runs on and on and"
+
+
+def test_sentences_glued_by_text_extraction_are_split():
+    text = "We publish a Risk Report.We will share it with the U.S. Government.Then e.g. more text. See anthropic.com/News today.Version 3.5 here."
+    assert [u.text for u in segment(text)] == [
+        "We publish a Risk Report.",
+        "We will share it with the U.S. Government.",
+        "Then e.g. more text.",
+        "See anthropic.com/News today.",
+        "Version 3.5 here.",
+    ]
 
 
 def test_page_of_markers_count_pages_after_the_footer():
