@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from accesswatch.diff.context import compact, context_reason, context_statements, defined_term, inherit_statement, short
 from accesswatch.diff.announcements import MentionIndex, entries_for_version, find_changelog
 from accesswatch.diff.reasons import Reason, compare_statements, net_weight
 from accesswatch.diff.textdiff import heading_title, word_spans
@@ -203,17 +204,26 @@ def _outside_changelog(stmts: list[ExtractedStatement], text: str) -> list[Extra
 class _Finder:
     """Looks a unit up in the other version's text: verbatim, or as a close unit."""
 
-    def __init__(self, text: str, kind: str | None) -> None:
+    def __init__(self, text: str, kind: str | None, units: list | None = None, statements=()) -> None:
         self.text = text
         self.kind = kind
         self.haystack = _haystack(text)
-        self._units = None
+        self._units = units
+        if units is not None:
+            self._norms = [_norm(u.text) for u in units]
+        self._by_start = {s.start: s for s in statements}
 
     def contains(self, unit: str) -> bool:
         """True when every sentence of the unit is in this text (layout, glyphs and spacing aside)."""
         return _sentences_in(unit, self.haystack)
 
-    def closest(self, unit: str) -> tuple[ExtractedStatement | None, float]:
+    def closest(self, unit: str, counterpart: ExtractedStatement | None = None) -> tuple[ExtractedStatement | None, float]:
+        """The unit of this text closest to `unit` (similarity ≥ 85) as a statement, with its score.
+
+        The statement is the one extraction (or context) found there; else the unit extracted on its
+        own; else, when `counterpart` (the statement `unit` belongs to) is given, the unit in scope
+        through that counterpart (same categories and actors, strength from its own modal verb).
+        """
         if self._units is None:
             self._units = segment(self.text)
             self._norms = [_norm(u.text) for u in self._units]
@@ -223,10 +233,15 @@ class _Finder:
         if hit is None:
             return None, 0.0
         seg = self._units[hit[2]]
+        if seg.start in self._by_start:
+            return self._by_start[seg.start], hit[1]
         found = extract_statements(self.text[seg.start : seg.end], kind=self.kind)
         if len(found) == 1:
             st = found[0]
             return dataclasses.replace(st, start=seg.start, end=seg.end, section=seg.section, page=seg.page), hit[1]
+        if counterpart is not None and hit[1] < 97:
+            why = f'in scope as the counterpart of: "{short(counterpart.text)}"'
+            return inherit_statement(seg, counterpart, why), hit[1]
         return None, hit[1]
 
 
@@ -242,6 +257,16 @@ def _materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason]) -> 
     score += min(10, 3 * sum(1 for r in reasons if r.weight))
     cap = {"reworded": 30, "moved": 15}.get(kind, 100)
     return max(0, min(cap, score))
+
+
+def _scope_notes(*stmts: ExtractedStatement) -> list[str]:
+    # Why a unit extraction left out is in the change list (see accesswatch.diff.context): the
+    # newest side's reason (the one a reader can check in the current text), else the old one's.
+    for st in reversed(stmts):
+        note = context_reason(st)
+        if note:
+            return [note]
+    return []
 
 
 def _changed_words(before: str | None, after: str | None) -> str:
@@ -286,7 +311,7 @@ def _pair_change(
         categories=sorted(set(o.categories) | set(n.categories)),
         strength_before=o.strength,
         strength_after=n.strength,
-        reasons=[r.text for r in reasons],
+        reasons=_scope_notes(o, n) + [r.text for r in reasons],
         materiality=_materiality(kind, main, reasons),
         announced=None,
         section=n.section,
@@ -315,10 +340,12 @@ def classify_changes(
     Never raises on odd text; an empty side simply has no statements.
     """
     new_kind = new_kind or old_kind
-    old_stmts = _outside_changelog(extract_statements(old_text, kind=old_kind), old_text)
-    new_stmts = _outside_changelog(extract_statements(new_text, kind=new_kind), new_text)
+    old_units, new_units = segment(old_text), segment(new_text)
+    old_stmts = _outside_changelog(_with_context(old_text, extract_statements(old_text, kind=old_kind), old_units), old_text)
+    new_stmts = _outside_changelog(_with_context(new_text, extract_statements(new_text, kind=new_kind), new_units), new_text)
     changes: list[StatementChange] = []
-    in_old, in_new = _Finder(old_text, old_kind), _Finder(new_text, new_kind)
+    in_old = _Finder(old_text, old_kind, old_units, old_stmts)
+    in_new = _Finder(new_text, new_kind, new_units, new_stmts)
     aligned = align_statements(old_stmts, new_stmts)
     in_order = _in_order_pairs([(i, j) for i, j, _ in aligned if i is not None and j is not None])
     for i, j, sim in aligned:
@@ -329,7 +356,7 @@ def classify_changes(
             o = old_stmts[i]
             if in_new.contains(o.text):
                 continue
-            twin, score = in_new.closest(o.text)
+            twin, score = in_new.closest(o.text, o)
             if twin is not None:
                 change = _pair_change(old_text, new_text, o, twin, score / 100)
             elif score >= 97:
@@ -340,7 +367,7 @@ def classify_changes(
             n = new_stmts[j]
             if in_old.contains(n.text):
                 continue
-            twin, score = in_old.closest(n.text)
+            twin, score = in_old.closest(n.text, n)
             if twin is not None:
                 change = _pair_change(old_text, new_text, twin, n, score / 100)
             elif score >= 97:
@@ -349,10 +376,15 @@ def classify_changes(
                 change = _single("added", n, _quote(new_text, n))
         if change is not None:
             changes.append(change)
-    changes = _dedupe(changes)
+    changes = _pair_leftovers(_dedupe(changes), old_text, new_text, in_old, in_new)
     _mark_announced(changes, old_text, new_text, announcement_text, old_date, new_date)
     changes.sort(key=lambda c: (-c.materiality, c.new.start if c.new else (c.old.start if c.old else 0)))
     return changes
+
+
+def _with_context(text: str, stmts: list[ExtractedStatement], units: list) -> list[ExtractedStatement]:
+    extra = context_statements(text, stmts, units)
+    return sorted(stmts + extra, key=lambda s: s.start) if extra else stmts
 
 
 def _in_order_pairs(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -387,13 +419,57 @@ def _single(kind: str, stmt: ExtractedStatement, quote: str) -> StatementChange:
         categories=list(stmt.categories),
         strength_before=stmt.strength if kind == "removed" else None,
         strength_after=stmt.strength if kind == "added" else None,
-        reasons=[f"{'removed' if kind == 'removed' else 'added'}: {stmt.strength} statement"],
+        reasons=[f"{'removed' if kind == 'removed' else 'added'}: {stmt.strength} statement"] + _scope_notes(stmt),
         materiality=_materiality(kind, stmt, []),
         announced=None,
         section=stmt.section,
         old=stmt if kind == "removed" else None,
         new=stmt if kind == "added" else None,
     )
+
+
+_REWRITE_CUTOFF = 85.0
+
+
+def _pair_leftovers(changes, old_text, new_text, in_old, in_new) -> list[StatementChange]:
+    """Pair a removed and an added statement that are one unit rewritten: both define the same
+    quoted term (`A model is “highly capable” if …`), or one's words nearly all stand in the other
+    (token-set similarity ≥ 85). Best pairs first, each statement used once; the pair is then
+    compared like any aligned pair (`_pair_change`)."""
+    removed = [c for c in changes if c.kind == "removed"]
+    added = [c for c in changes if c.kind == "added"]
+    if not removed or not added:
+        return changes
+    candidates = []
+    for r in removed:
+        r_term = defined_term(r.before)
+        for a in added:
+            a_term = defined_term(a.after)
+            if r_term and a_term and compact(r_term) == compact(a_term):
+                score = 100.0
+            else:
+                score = fuzz.token_set_ratio(_norm(r.before), _norm(a.after))
+                if score < _REWRITE_CUTOFF or min(len(r.before), len(a.after)) < 40:
+                    continue
+            candidates.append((score, id(r), id(a), r, a))
+    candidates.sort(key=lambda x: -x[0])
+    used: set[int] = set()
+    replaced: dict[int, StatementChange | None] = {}
+    for score, rid, aid, r, a in candidates:
+        if rid in used or aid in used:
+            continue
+        used.update((rid, aid))
+        pair = _pair_change(old_text, new_text, r.old, a.new, score / 100, in_old, in_new)
+        replaced[rid] = pair
+        replaced[aid] = None
+    out = []
+    for c in changes:
+        if id(c) in replaced:
+            if replaced[id(c)] is not None:
+                out.append(replaced[id(c)])
+        else:
+            out.append(c)
+    return out
 
 
 def _dedupe(changes: list[StatementChange]) -> list[StatementChange]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accesswatch.diff.context import defined_term
 from accesswatch.diff.textdiff import word_spans
 from accesswatch.extract.model import ExtractedStatement
 from accesswatch.taxonomy import PROMISE_RANK
@@ -190,6 +191,16 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
     if gained:
         reasons.append(Reason(f"outside party wording added: {_q(gained)}", 1))
 
+    # A definition of a term that in-scope statements use (their trigger or their object): fewer
+    # alternatives ("or", items after "for example") cover fewer models or cases.
+    term_old, term_new = defined_term(before), defined_term(after)
+    if term_old and term_new and term_old.lower() == term_new.lower():
+        b_old, b_new = _breadth(before), _breadth(after)
+        if b_new < b_old:
+            reasons.append(Reason(f'definition of "{term_new}" narrowed: {b_old} → {b_new} alternatives', -2))
+        elif b_new > b_old:
+            reasons.append(Reason(f'definition of "{term_new}" widened: {b_old} → {b_new} alternatives', 2))
+
     # Negation flips meaning; its direction is not told by the words alone.
     lost, gained = _changed_phrases(before, after, _NEGATION)
     if lost or gained:
@@ -203,6 +214,15 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
     if reasons and cat_gained:
         reasons.append(Reason(f"scope broadened: now also about {', '.join(cat_gained)}", 1))
     return reasons
+
+
+_ALTERNATIVE = re.compile(r"\bor\b|\band/or\b", re.IGNORECASE)
+_EXAMPLES = re.compile(r"\b(?:for example|e\.g\.|such as|including)\b([^.;:]*)", re.IGNORECASE)
+
+
+def _breadth(text: str) -> int:
+    """How many alternatives a definition offers: "or"s plus the commas of its example lists."""
+    return len(_ALTERNATIVE.findall(text)) + sum(m.group(1).count(",") for m in _EXAMPLES.finditer(text))
 
 
 def net_weight(reasons: list[Reason]) -> int:
