@@ -145,3 +145,28 @@ def test_counts_by_company_and_type_are_reportable(events: list[Event]) -> None:
     by_type = Counter(event.type for event in events)
     assert sum(by_type.values()) == len(events)
     assert all(by_company[company] > 0 for company in MAJOR_COMPANIES)
+
+
+def test_access_depth_fits_the_event_type(events: list[Event]) -> None:
+    """A5 (weights) is only recorded for open-weight releases, and post-release records carry no A1-A5 guess."""
+    for event in events:
+        if event.access_depth == "A5":
+            assert event.type == "model-release", f"{event.id}: A5 outside an open-weight model release"
+        if event.type == "post-deployment-access":
+            assert event.access_depth in (None, "A0"), f"{event.id}: post-deployment record with {event.access_depth}"
+
+
+def test_corpus_sourced_events_cite_the_canonical_url(events: list[Event], corpus_dir: Path) -> None:
+    """Each `corpus_document` source uses a URL the corpus manifest lists for that document."""
+    manifest = yaml.safe_load((corpus_dir / "manifest.yml").read_text(encoding="utf-8"))
+    urls: dict[str, set[str]] = {}
+    for entry in manifest["entries"]:
+        doc = "/".join(entry["path"].split("/")[:2])
+        urls.setdefault(doc, set()).add(str(entry["canonical_url"]).rstrip("/"))
+    wrong = []
+    for event in events:
+        for source in event.sources:
+            ref = source.corpus_document
+            if ref in urls and str(source.url).rstrip("/") not in urls[ref]:
+                wrong.append(f"{event.id}: {source.url} not listed for {ref}")
+    assert not wrong, "\n".join(wrong)
