@@ -49,6 +49,7 @@ CATEGORY_LABELS = {
 KIND_WORDS = {"added": "added", "removed": "removed", "reworded": "reworded", "strengthened": "strengthened",
               "weakened": "weakened", "moved": "moved"}
 LATEST_ON_HOME = 15
+HOME_KINDS = ("strengthened", "weakened", "removed", "added")
 EXCERPT = 180
 
 
@@ -237,7 +238,9 @@ class _Generator:
             f"<span>{text(label)}</span></a></li>"
             for label, value, target in counts
         )
-        latest = visible.head(LATEST_ON_HOME) if not visible.empty else visible
+        # the home page shows changes of substance; rewording and moves stay on the timeline
+        substantive = visible[visible["kind"].isin(HOME_KINDS)] if not visible.empty else visible
+        latest = substantive.head(LATEST_ON_HOME)
         out = [_front_matter("AccessWatch"), "# AccessWatch\n\n",
                "AccessWatch archives what frontier AI companies publish about **external evaluation and model "
                "access** — who outside the company gets to test the models, how deep that access is, who reviews "
