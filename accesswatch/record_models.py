@@ -23,6 +23,7 @@ from accesswatch.taxonomy import (
 )
 
 ReviewStatus = Literal["unreviewed", "confirmed", "corrected", "rejected", "contested"]
+RecordOrigin = Literal["machine", "reviewer"]
 
 
 class _Strict(BaseModel):
@@ -72,6 +73,7 @@ class Statement(_Strict):
     """An in-scope statement about external evaluation or model access."""
 
     id: str = Field(description="Stable id, kept across versions by lineage alignment.")
+    origin: RecordOrigin = Field(default="machine", description="`reviewer`: added by a person because the machine missed it; never dropped by re-extraction.")
     version: str = Field(description="The latest version in which the statement appears; `quote` is from it.")
     first_seen: str
     last_seen: str
@@ -100,6 +102,7 @@ class Change(_Strict):
     """A statement-level change between two consecutive versions."""
 
     id: str
+    origin: RecordOrigin = Field(default="machine", description="`reviewer`: added by a person because the machine missed it; never dropped by re-extraction.")
     old_version: str
     new_version: str
     kind: ChangeKind

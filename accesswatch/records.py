@@ -142,7 +142,11 @@ def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun
                 update["conflict"] = f"{old.conflict} | {change_note}" if old.conflict and change_note not in old.conflict else change_note if not old.conflict else old.conflict
         merged.append(item.model_copy(update=update))
     for old in old_items:
-        if old.id not in new_ids and old.review.status != "unreviewed":
+        if old.id in new_ids:
+            continue
+        if old.origin == "reviewer":
+            merged.append(old)  # a person added it because the machine missed it: always kept as is
+        elif old.review.status != "unreviewed":
             reason = f"the extractor no longer produces this {noun}; kept because it was reviewed"
             merged.append(old.model_copy(update={"conflict": old.conflict or reason}))
     return merged
@@ -158,7 +162,7 @@ def _rehome_reviews(old_items: list, new_items: list, new_ids: set[str]) -> list
     """Pairs (new id, old reviewed item) for reviewed items whose id is gone, matched by text ≥ 90%."""
     from rapidfuzz import fuzz
 
-    orphans = [old for old in old_items if old.id not in new_ids and old.review.status != "unreviewed"]
+    orphans = [old for old in old_items if old.id not in new_ids and old.review.status != "unreviewed" and old.origin == "machine"]
     if not orphans:
         return []
     taken = {item.id for item in old_items} & new_ids

@@ -104,3 +104,12 @@ def test_review_follows_a_statement_whose_unit_was_recut():
     assert [s.id for s in merged.statements] == ["s-new"]
     assert merged.statements[0].review == review
     assert "carried over from s-old" in merged.statements[0].conflict
+
+
+def test_a_change_added_by_a_reviewer_is_always_kept_as_is():
+    added = Change(
+        id="h-1", origin="reviewer", old_version="2025-01-01", new_version="2025-01-01", kind="weakened",
+        before="a", after="b", review=Review(status="confirmed", reviewer="ana", note="missed by the diff"),
+    )
+    merged = merge_reviews(_record(changes=[added]), _record())
+    assert merged.changes == [added]
