@@ -463,7 +463,7 @@ class _Generator:
         full = self.ctx.text_of(doc.id, latest.id) if (latest and self.ctx.text_of) else None
         if full:
             out.append(f"\n## Full text of the latest version ({md_text(latest.date.isoformat())})\n")
-            out.append(block(f'<details class="aw-fulltext-box"><summary>Show the archived text '
+            out.append(block(f'<details class="aw-fulltext-box" data-search-exclude><summary>Show the archived text '
                              f'({text(f"{len(full):,}")} characters)</summary>'
                              f'<div class="aw-fulltext">{text(full)}</div></details>'))
         return "".join(out)
@@ -549,8 +549,8 @@ class _Generator:
                          + "</dl>"))
         out.append("\n## Cite this\n")
         plain, bibtex = self.citation(record, s, version, page)
-        out.append(block(f'<p>Plain text:</p><pre class="aw-cite"><code>{text(plain)}</code></pre>'
-                         f'<p>BibTeX:</p><pre class="aw-cite"><code>{text(bibtex)}</code></pre>'))
+        out.append(block(f'<div data-search-exclude><p>Plain text:</p><pre class="aw-cite"><code>{text(plain)}</code></pre>'
+                         f'<p>BibTeX:</p><pre class="aw-cite"><code>{text(bibtex)}</code></pre></div>'))
         out.append("\n## Fix this record\n")
         fix = self.fix_url(doc.id, "statements", raw.id)
         out.append(block(f'<p>Something wrong? {link(text(fix), "Edit this statement in its YAML record on GitHub", external=True)} '
