@@ -188,6 +188,8 @@ def validate_command(args) -> int:
             print(f"{_display(path)}:1: no such file", file=sys.stdout)
         if missing:
             return 1
+        # A folder stands for every YAML file under it (`accesswatch validate data/events`).
+        wanted = [f for p in wanted for f in (sorted(p.rglob("*.yml")) if p.is_dir() else [p])]
         only = wanted if only is None else [p for p in only if p in set(wanted)]
     if only is not None:
         only = [p for p in only if _kind_of(p)]

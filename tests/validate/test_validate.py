@@ -372,6 +372,14 @@ def test_paths_restrict_the_report_to_those_files(data: Path, capsys) -> None:
     assert len(out) == 1 and out[0].startswith("data/events/access.yml:")
 
 
+def test_a_folder_path_checks_every_file_under_it(data: Path, capsys) -> None:
+    _edit(data / "sources" / "acme.yml", "    kind: model-card\n", "    kind: model-card\n    colour: red\n")
+    _edit(data / "events" / "access.yml", "days_before_release: 22", "days_before_release: 30")
+    status, out, _ = _run(capsys, "data/events")
+    assert status == 1
+    assert len(out) == 1 and out[0].startswith("data/events/access.yml:")
+
+
 def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True, capture_output=True)
 
