@@ -102,13 +102,41 @@ def diff_command(args: argparse.Namespace) -> int:
     changes = classify_changes(
         old_text, new_text, old_date=parse_date(args.old.stem), new_date=parse_date(args.new.stem)
     )
-    shown = changes if args.all else [c for c in changes if c.material]
     if args.json:
+        shown = changes if args.all else [c for c in changes if c.material]
         print(json.dumps([c.to_json() for c in shown], ensure_ascii=False, indent=2))
         return 0
-    hidden = len(changes) - len(shown)
-    print(f"{args.old} → {args.new}: {len(shown)} change(s) shown" + (f", {hidden} reworded/moved hidden (--all)" if hidden else ""))
-    for n, change in enumerate(shown, 1):
+    if args.all:
+        print(f"{args.old} → {args.new}: {len(changes)} change(s)")
+        for n, change in enumerate(changes, 1):
+            print()
+            print(_format_change(n, change))
+        return 0
+    from accesswatch.diff.listing import build_listing
+
+    listing = build_listing(changes)
+    head = f"{args.old} → {args.new}: {len(listing.shown)} change(s) shown"
+    if listing.folded:
+        head += f", {listing.folded} minor addition(s) counted per section"
+    if listing.hidden:
+        head += f", {listing.hidden} reworded/moved hidden (--all shows everything)"
+    print(head)
+    n = 0
+    if listing.headline:
         print()
-        print(_format_change(n, change))
+        print("## Most material")
+        for change in listing.headline:
+            n += 1
+            print()
+            print(_format_change(n, change))
+    for group in listing.groups:
+        print()
+        print(f"## {group.section or '(no section)'}")
+        for change in group.items:
+            n += 1
+            print()
+            print(_format_change(n, change))
+        if group.summary():
+            print()
+            print(f"   {group.summary()}")
     return 0

@@ -4,8 +4,9 @@ Key format: `../shared/gold/dev-changes.yml` (pairs: old/new corpus paths; chang
 kind, before, after, announced). `tests/diff/hand_checked_pairs.yml` uses the same format with
 short quotes (a distinctive fragment of the unit rather than the whole unit).
 
-**Match rule (fixed).** A key change is *found* when a change the default listing shows (kind
-added, removed, weakened or strengthened) overlaps it: for each side the key quotes (before,
+**Match rule (fixed).** A key change is *found* when a change the default listing shows one by one
+(`accesswatch.diff.listing.build_listing`: kind added, removed, weakened or strengthened, not
+folded into a section's summary line) overlaps it: for each side the key quotes (before,
 after), the reported quote on that side contains the key quote, or the key quote contains the
 reported one, or their token-set similarity is ≥ 80 — after squashing whitespace, straightening
 quotes and lower-casing. One side overlapping is enough (a key `weakened` pair may be reported as
@@ -31,6 +32,7 @@ from rapidfuzz import fuzz
 from accesswatch.diff.changes import StatementChange, classify_changes, _norm
 from accesswatch.diff.announcements import parse_date
 from accesswatch.diff.command import read_version_text
+from accesswatch.diff.listing import build_listing
 
 _DOWN = {"weakened", "removed"}
 _ANNOUNCED = {"announced": True, "partly": True, "silent": False, "no-changelog": None}
@@ -67,7 +69,8 @@ def measure(key_path: Path, corpus: Path) -> dict:
             new_date=parse_date(new_p.stem),
         )
         seconds = time.perf_counter() - started
-        shown = [c for c in changes if c.material]
+        listing = build_listing(changes)
+        shown = listing.shown
         labelled = [c for c in key.get("changes", []) if c["old"] == pair["old"] and c["new"] == pair["new"]]
         row = {
             "old": pair["old"],
@@ -76,7 +79,8 @@ def measure(key_path: Path, corpus: Path) -> dict:
             "found": 0,
             "direction_right": 0,
             "shown": len(shown),
-            "hidden": len(changes) - len(shown),
+            "folded": listing.folded,
+            "hidden": listing.hidden,
             "seconds": round(seconds, 2),
             "missed": [],
             "wrong_direction": [],
@@ -109,7 +113,7 @@ def _print(result: dict) -> None:
     for row in result["pairs"]:
         print(
             f"{row['old']} → {Path(row['new']).name}: found {row['found']}/{row['total']}, "
-            f"direction {row['direction_right']}/{row['total']}, shown {row['shown']} (+{row['hidden']} hidden), "
+            f"direction {row['direction_right']}/{row['total']}, shown {row['shown']} (+{row['folded']} folded, +{row['hidden']} hidden), "
             f"ranks {row['ranks']}, {row['seconds']} s"
         )
         for m in row["missed"]:

@@ -36,7 +36,7 @@ _CONDITION_PHRASES = [
     "where appropriate", "as appropriate", "as needed", "when needed", "if needed", "where needed",
     "if feasible", "where feasible", "where possible", "if possible", "when possible", "as feasible",
     "subject to", "to the extent", "at our discretion", "in some cases", "when relevant", "where relevant",
-    "if we determine", "when we determine", "if we assess", "unless", "only if", "only when",
+    "we determine", "we assess", "we conclude", "we deem", "unless", "only if", "only when",
     "reasonably", "may choose", "confidentiality", "where it will", "if necessary", "as necessary",
 ]
 _SCOPE_NARROW = ["only", "limited to", "solely", "some"]
@@ -47,6 +47,8 @@ _BINDING = ["require", "requires", "required", "approval", "approve", "approves"
 _NEGATION = ["not", "no", "never", "without"]
 _DEADLINE = re.compile(r"\b(\d{1,3})\s*(?:-|\s)?(day|week|month|year)s?\b", re.IGNORECASE)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# "publicly available models" describes other models, not publication or an outside party.
+_AVAILABLE = re.compile(r"\b(?:publicly|widely|openly)\s+available\b", re.IGNORECASE)
 _INTERNAL_ACTOR = re.compile(r"\b(internal|our own|in-house|employees|staff)\b", re.IGNORECASE)
 _STRONG_ACTOR = re.compile(
     r"\b(independent|third.part|aisi|caisi|safety institute|security institute|government|metr|apollo|auditor)",
@@ -112,7 +114,10 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
             reasons.append(Reason(text, 0))
         else:
             sign = 1 if PROMISE_RANK[new.strength] > PROMISE_RANK[old.strength] else -1
-            reasons.append(Reason(text, sign * (3 if (lost or gained) else 1)))
+            # A stronger label needs its modal word in the new text ("may" lost with nothing gained
+            # is often a unit cut at a page break, not a promise made firmer).
+            backed = bool(gained) if sign > 0 else bool(lost or gained)
+            reasons.append(Reason(text, sign * (3 if backed else 1)))
 
     # Actors.
     old_actors, new_actors = set(old.actors), set(new.actors)
@@ -185,7 +190,7 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
         reasons.append(Reason(f"more binding: {_q(gained)} added", 1))
     elif lost and not gained:
         reasons.append(Reason(f"less binding: {_q(lost)} removed", -1))
-    lost, gained = _changed_phrases(before, after, _OUTSIDE)
+    lost, gained = _changed_phrases(_AVAILABLE.sub(" ", before), _AVAILABLE.sub(" ", after), _OUTSIDE)
     if lost:
         reasons.append(Reason(f"outside party wording removed: {_q(lost)}", -1))
     if gained:
