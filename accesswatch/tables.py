@@ -216,6 +216,7 @@ def statements_frame(dataset: Dataset, *, include_rejected: bool = True) -> pd.D
                 "cues": list(s.cues),
                 "review_status": raw.review.status,
                 "conflict": s.conflict,
+                "origin": getattr(raw, "origin", "machine"),
             })
     return pd.DataFrame(rows, dtype=object, columns=_STATEMENT_COLUMNS)
 
@@ -223,7 +224,7 @@ def statements_frame(dataset: Dataset, *, include_rejected: bool = True) -> pd.D
 _STATEMENT_COLUMNS = ["company", "document", "document_title", "document_kind", "statement", "version",
                       "version_date", "first_seen", "first_seen_date", "last_seen", "current", "quote",
                       "section", "categories", "strength", "access_depth", "actors", "timing",
-                      "conditions", "cues", "review_status", "conflict"]
+                      "conditions", "cues", "review_status", "conflict", "origin"]
 
 
 def changes_frame(dataset: Dataset, *, include_rejected: bool = True) -> pd.DataFrame:
@@ -256,6 +257,7 @@ def changes_frame(dataset: Dataset, *, include_rejected: bool = True) -> pd.Data
                 "announced": c.announced,
                 "section": c.section,
                 "review_status": raw.review.status,
+                "origin": getattr(raw, "origin", "machine"),
             })
     frame = pd.DataFrame(rows, dtype=object, columns=_CHANGE_COLUMNS)
     if not frame.empty:
@@ -267,7 +269,7 @@ def changes_frame(dataset: Dataset, *, include_rejected: bool = True) -> pd.Data
 _CHANGE_COLUMNS = ["date", "company", "document", "document_title", "document_kind", "change",
                    "old_version", "new_version", "kind", "statement", "before", "after", "categories",
                    "strength_before", "strength_after", "reasons", "materiality", "announced",
-                   "section", "review_status"]
+                   "section", "review_status", "origin"]
 
 
 def events_frame(dataset: Dataset) -> pd.DataFrame:

@@ -502,6 +502,8 @@ class _Generator:
             ("Quoted from", text(_date(version.date) if version else s.version)
              + (f" (page {text(s.page)})" if s.page else "")),
             ("Review", _review(raw.review.status)),
+            ("Recorded by", text("a reviewer (the extractor missed it)" if getattr(raw, "origin", "machine") == "reviewer"
+                                 else "automatic extraction")),
         ]
         dl = "".join(f"<dt>{text(k)}</dt><dd>{v}</dd>" for k, v in facts)
         out.append(block("".join(marks) + f'<blockquote class="aw-quote">{text(s.quote)}</blockquote>'
