@@ -340,7 +340,6 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
-_RUNNING_KEY = re.compile(r"^\s*\d+|\d+\s*$")  # page numbers sit at a header/footer's edge
 
 
 def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -365,24 +364,28 @@ def _running_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
         for kk in range(max(0, k - _RUNNING_REACH), min(len(nonblank), k + _RUNNING_REACH + 1)):
             near[nonblank[kk]] = 1
     seen: dict[str, list[int]] = {}
-    total: dict[str, int] = {}
     for i, (s, e) in enumerate(lines):
-        if e - s > 100 or e == s:
-            continue
-        key = _WS.sub(" ", _RUNNING_KEY.sub("#", text[s:e])).strip()
-        if len(key) < 3 or sum(ch.isalpha() for ch in key) < 3:
-            continue
-        total[key] = total.get(key, 0) + 1
-        if near[i]:
-            seen.setdefault(key, []).append(i)
+        if near[i] and e - s <= 100:
+            seen.setdefault(text[s:e].strip(_EDGE_CHARS), []).append(i)
+    candidates = {k for k, v in seen.items() if len(v) >= 3 and len(k) >= 3 and sum(ch.isalpha() for ch in k) >= 3}
+    if not candidates:
+        return set()
+    total = dict.fromkeys(candidates, 0)
+    for s, e in lines:
+        if e - s <= 100:
+            k = text[s:e].strip(_EDGE_CHARS)
+            if k in total:
+                total[k] += 1
     out: set[int] = set()
-    for key, idxs in seen.items():
+    for key in candidates:
         # Repeated on 3+ pages next to page furniture, and mostly there (a repeated body line is kept).
-        if len(idxs) >= 3 and len(idxs) * 2 >= total[key]:
-            out.update(idxs)
+        if len(seen[key]) * 2 >= total[key]:
+            out.update(seen[key])
     return out
 
 
+# A running header/footer is compared without its edge page number and spacing.
+_EDGE_CHARS = " \t\r\u00a00123456789"
 _RUNNING_REACH = 2
 
 
@@ -432,7 +435,7 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
                 word = w.group(1).lower().rstrip(".")
                 if word in _ABBREVIATIONS or (len(word) == 1 and joined[p - 1].isupper()):
                     continue
-                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                if _INITIALISM.fullmatch(word):
                     continue
         # End the sentence after the punctuation, closing quotes and footnote marker.
         end = m.end()
@@ -457,6 +460,8 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
 
 # A sentence end with no space after it: a lower-case word (2+ letters) ends, a capitalised word starts.
 _GLUED_END = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)]?(?=[A-Z][a-z])")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_RUNS_ON = re.compile(r"[./@:]\w")
 _URLISH = re.compile(r"(?:https?://|www\.|[/@]|\.[a-z]{2,}\.)\S*$", re.I)
 
 
@@ -474,7 +479,7 @@ def _glued_boundary(joined: str, m: re.Match[str]) -> bool:
         nxt_end += 1
     following = joined[m.end() : nxt_end]
     # "example.Com/path", "file.Py": the capitalised word must not run on into a domain or path.
-    return not re.search(r"[./@:]\w", following)
+    return not _RUNS_ON.search(following)
 
 
 class _GluedEnd:

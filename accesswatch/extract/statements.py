@@ -67,7 +67,7 @@ _ANAPHORA = re.compile(
     r"collaborators|participants|applicants|initiative))\b",
     re.I,
 )
-_POINTER = re.compile(r"^(?:\S+ ){0,4}(?:this|these|they|them|such)\b", re.I)
+_POINTER = re.compile(r"^(?:\S++ ){0,4}(?:this|these|they|them|such)\b", re.I)
 _SECTION_TOPIC = re.compile(
     r"external (?:red[- ]?team|evaluat|test|assess|review|expert)|third[- ]part|red[- ]?teaming|\bMETR\b|Apollo Research|\bAISI\b|"
     r"AI (?:Safety|Security) Institute|pre[- ]deployment test|researcher access|bug bount|independent (?:evaluat|assess|review)",
