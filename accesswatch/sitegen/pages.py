@@ -37,6 +37,23 @@ from accesswatch.taxonomy import ACCESS_DEPTH_LABELS, CATEGORIES, DOCUMENT_KINDS
 
 DEFAULT_REPO_URL = "https://github.com/accesswatch/accesswatch"
 
+
+def _full_redline_renderer() -> Callable[[str, str], str] | None:
+    """The diff module's whole-document redline (escaped HTML), or None when it is not there."""
+    try:
+        from accesswatch.diff.render import render_html
+        from accesswatch.diff.textdiff import diff_versions
+    except ImportError:
+        return None
+
+    def render(old: str, new: str) -> str:
+        return render_html(diff_versions(old, new), context=False)
+
+    return render
+
+
+full_redline_html = _full_redline_renderer()
+
 CATEGORY_LABELS = {
     "external-evaluation": "External evaluation",
     "external-red-teaming": "External red-teaming",
@@ -144,6 +161,7 @@ class _Generator:
         self.ledger = ledger_frame(self.ds)
         self.records = {r.document.id: r for r in self.ds.records}
         self.sources = {c.document_id(s): (c, s) for c in self.ds.companies for s in c.documents}
+        self._texts: dict[tuple[str, str], str | None] = {}
 
     # links ---------------------------------------------------------------------------------
     def company_link(self, page: str, company: str) -> str:
@@ -192,7 +210,37 @@ class _Generator:
             pages[urls.document_page(record.document.id)] = self.document(record)
             for statement in record.statements:
                 pages[urls.statement_page(record.document.id, statement.id)] = self.statement(record, statement)
+            for old, new in self._archived_pairs(record):
+                pages[urls.redline_page(record.document.id, old.id, new.id)] = self.full_redline(record, old, new)
         return pages
+
+    def _archived_pairs(self, record: DocumentRecord) -> list[tuple[VersionMeta, VersionMeta]]:
+        """Consecutive versions whose texts are both in the archive (none without an archive)."""
+        if self.ctx.text_of is None or full_redline_html is None:
+            return []
+        versions = sorted(record.versions, key=lambda v: (v.date, v.id))
+        return [(a, b) for a, b in zip(versions, versions[1:])
+                if self._text(record.document.id, a.id) is not None and self._text(record.document.id, b.id) is not None]
+
+    def _text(self, document_id: str, version_id: str) -> str | None:
+        key = (document_id, version_id)
+        if key not in self._texts:
+            self._texts[key] = self.ctx.text_of(document_id, version_id) if self.ctx.text_of else None
+        return self._texts[key]
+
+    def full_redline(self, record: DocumentRecord, old: VersionMeta, new: VersionMeta) -> str:
+        doc = record.document
+        page = urls.redline_page(doc.id, old.id, new.id)
+        body = full_redline_html(self._text(doc.id, old.id) or "", self._text(doc.id, new.id) or "")
+        body = re.sub(r"\n\s*\n", "\n", body)
+        back = link(urls.href(page, urls.document_page(doc.id)), text(doc.title))
+        return (_front_matter(f"{doc.title}: {old.date.isoformat()} to {new.date.isoformat()}")
+                + f"# Redline {md_text(old.date.isoformat())} → {md_text(new.date.isoformat())}\n"
+                + block(f'<p>{back} ({self.company_link(page, doc.company)}): every changed section of the archived '
+                        f'texts; deletions struck through, insertions underlined. Text SHA-256 '
+                        f'<code class="aw-hash">{text(old.text_sha256)}</code> → '
+                        f'<code class="aw-hash">{text(new.text_sha256)}</code>.</p>')
+                + block(f'<div class="aw-full-redline" data-search-exclude>{body}</div>'))
 
     def _change_rows(self, page: str, frame: pd.DataFrame, *, with_company: bool = True) -> str:
         headers = ["Date", *(["Company"] if with_company else []), "Document", "Change", "Announced", "Passage"]
@@ -443,6 +491,13 @@ class _Generator:
                              f'<p class="aw-change-head">{" · ".join(head)}</p>{section}'
                              f'<p class="aw-redline">{redline(c.before, c.after)}</p>{reasons}{stmt}</div>')
             out.append(block("".join(items)))
+        archived_pairs = self._archived_pairs(record)
+        if archived_pairs:
+            out.append("\n## Full redlines of the archived texts\n")
+            items = "".join(
+                f'<li>{link(urls.href(page, urls.redline_page(doc.id, a.id, b.id)), text(f"{a.date.isoformat()} → {b.date.isoformat()}"))}</li>'
+                for a, b in reversed(archived_pairs))
+            out.append(block(f"<ul>{items}</ul>"))
         out.append("\n## Statements\n")
         current = [s for s in record.statements if s.current]
         earlier = [s for s in record.statements if not s.current]
@@ -460,7 +515,7 @@ class _Generator:
         if not record.statements:
             out.append("\nNo statements extracted.\n")
         latest = latest_version(record)
-        full = self.ctx.text_of(doc.id, latest.id) if (latest and self.ctx.text_of) else None
+        full = self._text(doc.id, latest.id) if latest else None
         if full:
             out.append(f"\n## Full text of the latest version ({md_text(latest.date.isoformat())})\n")
             out.append(block(f'<details class="aw-fulltext-box" data-search-exclude><summary>Show the archived text '

@@ -36,6 +36,12 @@ def statement_page(document_id: str, statement_id: str) -> str:
     return f"statements/{slug(company)}/{slug(name)}/{slug(statement_id)}.md"
 
 
+def redline_page(document_id: str, old_version: str, new_version: str) -> str:
+    """Source path of the full redline between two archived versions of a document."""
+    company, _, name = document_id.partition("/")
+    return f"documents/{slug(company)}/{slug(name)}/redline-{slug(old_version)}--{slug(new_version)}.md"
+
+
 def feed_file(company: str | None = None) -> str:
     """Path of the Atom feed of all changes, or of one company's changes.
 

@@ -35,3 +35,19 @@ def test_reader_reads_a_real_archive(tmp_path):
     text_of = archive_reader(tmp_path / "archive")
     assert "UK AISI" in text_of(DOC, version.id)
     assert text_of(DOC, "no-such-version") is None
+
+
+def test_full_redline_pages_between_archived_versions(fixture_dataset):
+    from accesswatch.sitegen.pages import full_redline_html
+
+    if full_redline_html is None:
+        import pytest
+
+        pytest.skip("accesswatch.diff is absent")
+    texts = {(DOC, "2023-09-19"): "# Governance\n\nWe will solicit external review.\n",
+             (DOC, "2024-10-15"): "# Governance\n\nWe may solicit external review <script>x</script>.\n"}
+    pages = generate_pages(SiteContext(dataset=fixture_dataset, text_of=lambda d, v: texts.get((d, v))))
+    redline = pages["documents/anthropic/responsible-scaling-policy/redline-2023-09-19--2024-10-15.md"]
+    assert "<del>will</del>" in redline and "<ins>may</ins>" in redline
+    assert "<script>" not in redline and "&lt;script&gt;" in redline
+    assert "redline-2023-09-19--2024-10-15.html" in pages["documents/anthropic/responsible-scaling-policy.md"]
