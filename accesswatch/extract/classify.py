@@ -414,13 +414,14 @@ def classify_unit(
     *,
     kind: str = "framework",
     unit_kind: str = "sentence",
-    inherited: tuple[tuple[str, ...], str] | None = None,
+    inherited: tuple | None = None,
 ) -> Classification | None:
     """Classify one unit; None when it is out of scope.
 
     `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
     `DocumentKind`) which decides how present tense is read; `unit_kind` is the segment kind
-    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason) brings a unit
+    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason[, strength])
+    brings a unit
     into scope from its context (it continues an in-scope statement, or sits in a section about
     outside testing) when no lexicon matches it. Pure and deterministic (results are memoised:
     consecutive versions of a document repeat most of their units).
@@ -433,13 +434,13 @@ def _classify_cached(
     text: str,
     kind: str = "framework",
     unit_kind: str = "sentence",
-    inherited: tuple[tuple[str, ...], str] | None = None,
+    inherited: tuple | None = None,
 ) -> Classification | None:
     """Classify one unit; None when it is out of scope.
 
     `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
     `DocumentKind`) which decides how present tense is read; `unit_kind` is the segment kind
-    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason) brings a unit
+    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason[, strength]) brings a unit
     into scope from its context (it continues an in-scope statement, or sits in a section about
     outside testing) when no lexicon matches it. Pure and deterministic.
     """
@@ -470,8 +471,16 @@ def _classify_cached(
             return None
         categories = list(inherited[0])
         cues.append(f"scope:context ({inherited[1]})")
+        lead_strength = inherited[2] if len(inherited) > 2 else None
+    else:
+        lead_strength = None
 
-    strength = _strength(text, kind, cues)
+    if lead_strength and not _HEDGE.search(text) and not _MODAL.search(text):
+        # A list item completing a lead-in ("this information may include:") has its force.
+        strength = lead_strength
+        cues.append(f"strength:{strength} (from the lead-in of the list)")
+    else:
+        strength = _strength(text, kind, cues)
     depth = _access_depth(text, cues)
     actors: list[str] = []
     for name, pattern in _ACTORS:

@@ -71,7 +71,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:\-|]+\|?\s*$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,3}\s+|\d{1,2}|[∗*†‡§])(?=[A-Z“\"(][a-z ])")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?![\d.,]))?(?:\s+)")
-_NEXT_START = re.compile(r"[\"'“‘(\[*_#]*[A-Z0-9•]")
+_NEXT_START = re.compile(r"[\"'“‘(\[*_#]*(?:[A-Z0-9•]|[a-z]{1,3}[A-Z])")  # "xAI", "iOS" start sentences too
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WS = re.compile(r"\s+")
 _BLANK = re.compile(r"^\s*$")

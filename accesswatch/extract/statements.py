@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from accesswatch.extract.classify import Classification, classify_unit, infer_kind, match_categories, skip_reason
+from accesswatch.extract.classify import (
+    _INTERNAL_ONLY,
+    _MODAL,
+    _REPORTING_KINDS,
+    _past_search,
+    Classification,
+    classify_unit,
+    infer_kind,
+    match_categories,
+    skip_reason,
+)
 from accesswatch.extract.model import ExtractedStatement
 from accesswatch.extract.segment import segment
 from accesswatch.taxonomy import DOCUMENT_KINDS
@@ -33,8 +43,11 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
         return []
     doc_kind = kind or infer_kind(text)
     units = segment(text)
-    found: list[Classification | None] = [classify_unit(u.text, kind=doc_kind, unit_kind=u.kind) for u in units]
-    _add_context(text, units, found, doc_kind)
+    never = [_never_statement(text, units, i) for i in range(len(units))]
+    found: list[Classification | None] = [
+        None if never[i] else classify_unit(u.text, kind=doc_kind, unit_kind=u.kind) for i, u in enumerate(units)
+    ]
+    _add_context(text, units, found, doc_kind, never)
     out: list[ExtractedStatement] = []
     for unit, c in zip(units, found):
         if c is None:
@@ -82,7 +95,40 @@ _SECTION_UNIT_LIMIT = 40
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
 
-def _add_context(text: str, units: list, found: list, doc_kind: str) -> None:
+# Sections that only point elsewhere (teasers of other posts) hold no statement of this document.
+_NAV_SECTION = re.compile(
+    r"^\W*(?:related (?:content|posts?|articles?|reading|stories|news|resources)|read more|more (?:from|on|news|stories)|see also|"
+    r"further reading|recent (?:posts|news)|latest (?:news|posts)|you (?:may|might) also like)\W*$",
+    re.I,
+)
+_PAGE_FURNITURE = re.compile(r"\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--", re.I)
+# A bold run-in title on its own ("**Testing of classifiers.**") is a heading, not a statement.
+_BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,120}(?:\*\*|__)\s*[.:]?\s*$")
+_TITLE_WORD = re.compile(r"^[A-Z0-9(“\"']")
+
+
+def _never_statement(text: str, units: list, i: int) -> bool:
+    """Units that are never statements whatever their words: navigation teasers, bold run-in
+    titles, titles of cited works, and the tail of a sentence cut by a page break."""
+    unit = units[i]
+    if unit.section and any(_NAV_SECTION.match(h) for h in unit.section.split(" > ")):
+        return True
+    if _BOLD_TITLE.match(unit.text):
+        return True
+    words = unit.text.split()
+    if unit.kind == "sentence" and unit.text[-1:] not in ".!?:;\"”)" and ":" not in unit.text and 4 <= len(words) <= 16:
+        # A Title Case line without a verb-like lower-case run: the title of a cited paper or a heading.
+        if sum(1 for w in words if _TITLE_WORD.match(w)) >= 0.75 * len(words):
+            return True
+    first = words[0] if words else ""
+    if unit.kind == "sentence" and first.isalpha() and first.islower() and i and units[i - 1].text[-1:] not in ".!?:;":
+        # The continuation of a sentence the page break cut: a fragment (the part before the break is the unit).
+        if _PAGE_FURNITURE.search(text, units[i - 1].end, unit.start):
+            return True
+    return False
+
+
+def _add_context(text: str, units: list, found: list, doc_kind: str, never: list[bool]) -> None:
     """Bring into scope units whose context makes them statements (see `_ANAPHORA` etc.)."""
     first_pass = Counter(c for f in found if f is not None for c in f.categories)
     program_topic = None
@@ -92,9 +138,17 @@ def _add_context(text: str, units: list, found: list, doc_kind: str) -> None:
             program_topic = top
     section_seen: Counter = Counter()
     doc_title = next((u.section.split(" > ")[0] for u in units if u.section), None)
+    report_topic = None
+    if doc_kind in _REPORTING_KINDS and doc_title and _REPORT_TITLE.search(doc_title) and first_pass and _is_account(units):
+        # A report/announcement whose title is about outside testing and that tells what happened:
+        # its account of what the testers did, found or received is in scope, with the
+        # document's main categories. (A call for proposals or a policy argument is no account.)
+        top = first_pass.most_common(1)[0][1]
+        cats = tuple(c for c, n in first_pass.most_common(2) if n * 5 >= top * 2)
+        report_topic = (cats, f'report about outside testing "{doc_title[:60]}"')
     for i, unit in enumerate(units):
         section_seen[unit.section] += 1
-        if found[i] is not None or skip_reason(unit.text, unit.kind):
+        if found[i] is not None or never[i] or skip_reason(unit.text, unit.kind):
             continue
         inherited = None
         prev = found[i - 1] if i else None
@@ -111,5 +165,46 @@ def _add_context(text: str, units: list, found: list, doc_kind: str) -> None:
                     break
         if inherited is None and program_topic and _SECOND_PERSON.search(unit.text) and _PROGRAM_TERMS.search(unit.text):
             inherited = ((program_topic,), "addresses the applicants of an access or evaluation programme")
+        if inherited is None and unit.kind == "list-item":
+            inherited = _lead_in(units, found, i)
+        if inherited is None and report_topic and _REPORT_CUE.search(unit.text) and not _INTERNAL_ONLY.search(unit.text):
+            inherited = report_topic
         if inherited is not None:
             found[i] = classify_unit(unit.text, kind=doc_kind, unit_kind=unit.kind, inherited=inherited)
+
+
+def _is_account(units: list) -> bool:
+    """Whether a document mostly reports what was done (past tense) rather than promises or plans."""
+    body = [u.text for u in units if len(u.text) > 40]
+    if not body:
+        return False
+    past = sum(1 for t in body if _past_search(t)) / len(body)
+    modal = sum(1 for t in body if _MODAL.search(t)) / len(body)
+    return past >= 0.15 and modal <= past * 2
+
+
+def _lead_in(units: list, found: list, i: int) -> tuple | None:
+    """(categories, reason, strength) of the in-scope lead-in ("… this information may include:")
+    that the list holding unit `i` completes, else None."""
+    j = i - 1
+    while j >= 0 and units[j].kind == "list-item" and units[j].section == units[i].section:
+        j -= 1
+    if j < 0 or j == i - 1 and units[j].kind != "sentence":
+        return None
+    lead = found[j]
+    if lead is None or units[j].section != units[i].section or not units[j].text.rstrip("*_ ").endswith(":"):
+        return None
+    return (lead.categories, "completes an in-scope lead-in", lead.strength)
+
+
+# In a report or announcement about outside testing, units about what the testers did or received.
+_REPORT_TITLE = re.compile(
+    r"external|third[- ]part|independent|\bMETR\b|Apollo Research|\b(?:CAISI|AISI)\b|AI (?:Safety|Security) Institute|"
+    r"government|evaluat\w+ (?:by|with)|collaborat\w+ with|partnership with|testing (?:by|with)",
+    re.I,
+)
+_REPORT_CUE = re.compile(
+    r"\b(?:they|their|them|testers?|teams?|partners?|red[- ]?teamers?|collaborat\w*|evaluators?|experts?|institutes?|agencies|"
+    r"findings|vulnerabilit\w+|jailbreaks?|attacks?)\b",
+    re.I,
+)
