@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Classification", "classify_unit", "infer_kind"]
+__all__ = ["Classification", "classify_unit", "infer_kind", "red_teaming_is_external"]
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,11 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "external-red-teaming": _rx(
         r"red[- ]?teamers?\b(?! (?:at|within) (?:OpenAI|Anthropic|Google|Meta))",
-        r"(?:external|expert|human|outside|independent|third[- ]party|domain[- ]expert)[- ](?:\w+[- ]){0,2}red[- ]?team\w*",
-        r"red[- ]?team\w* (?:\w++ ){0,6}(?:with|by|involv\w*|includ\w*|using|through|via|from) (?:\w++ ){0,3}(?:external|experts?|outside|third|independent)",
+        r"(?:external|expert|outside|independent|third[- ]party|domain[- ]expert)[- ](?:\w+[- ]){0,2}red[- ]?team\w*",
+        r"red[- ]?team\w*,? (?:\w++,? ){0,6}(?:with|by|involv\w*|includ\w*|using|through|via|from) (?:\w++ ){0,3}(?:external|experts?|outside|third|independent)",
         r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure) (?:program|channel|polic)\w*|responsible disclosure",
         r"red[- ]?teaming (?:process|effort|phase|campaign|organi[sz]ations?|network)",
-        r"penetration test\w*|adversarial testing",
+        r"penetration test\w*|(?:external|third[- ]party|independent) (?:\w++ ){0,2}adversarial testing",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
     "government-access": _rx(
@@ -323,6 +323,18 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
+_EXTERNAL_RED_TEAM_DOC = re.compile(
+    r"\b(?:external|outside|independent|third[- ]party|expert) (?:\w++ ){0,2}red[- ]?team|\bred[- ]?teamers\b|red[- ]?teaming (?:network|organi[sz]ations)",
+    re.I,
+)
+
+
+def red_teaming_is_external(text: str) -> bool:
+    """Whether a document says its red teaming involves outside people (external red teamers,
+    a red teaming network…): only then does a bare "red teaming" in its report count as external."""
+    return _EXTERNAL_RED_TEAM_DOC.search(text) is not None
+
+
 _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
 _INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
 _OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
@@ -332,7 +344,7 @@ _STRONG_EVAL = re.compile(
     r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by",
     re.I,
 )
-_INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b", re.I)
+_INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
@@ -415,18 +427,21 @@ def classify_unit(
     kind: str = "framework",
     unit_kind: str = "sentence",
     inherited: tuple | None = None,
+    red_teaming_is_external: bool = True,
 ) -> Classification | None:
     """Classify one unit; None when it is out of scope.
 
     `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
     `DocumentKind`) which decides how present tense is read; `unit_kind` is the segment kind
-    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason[, strength])
+    (``sentence``, ``list-item``, ``table-cell``). `red_teaming_is_external` says the document
+    describes its red teaming as external elsewhere (see `red_teaming_is_external`), so a bare
+    "red teaming" in a system card counts. `inherited` = (categories, reason[, strength])
     brings a unit
     into scope from its context (it continues an in-scope statement, or sits in a section about
     outside testing) when no lexicon matches it. Pure and deterministic (results are memoised:
     consecutive versions of a document repeat most of their units).
     """
-    return _classify_cached(text, kind, unit_kind, inherited)
+    return _classify_cached(text, kind, unit_kind, inherited, red_teaming_is_external)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -435,6 +450,7 @@ def _classify_cached(
     kind: str = "framework",
     unit_kind: str = "sentence",
     inherited: tuple | None = None,
+    red_teaming_is_external: bool = True,
 ) -> Classification | None:
     """Classify one unit; None when it is out of scope.
 
@@ -451,7 +467,7 @@ def _classify_cached(
     for category, words in match_categories(text):
         categories.append(category)
         cues.append(f'cat:{category}="{words}"')
-    if kind in _REPORTING_KINDS and "external-red-teaming" not in categories:
+    if kind in _REPORTING_KINDS and red_teaming_is_external and "external-red-teaming" not in categories:
         m = _GENERIC_RED_TEAM.search(text)
         if m:
             categories.append("external-red-teaming")

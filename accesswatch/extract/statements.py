@@ -13,6 +13,7 @@ from accesswatch.extract.classify import (
     Classification,
     classify_unit,
     infer_kind,
+    red_teaming_is_external,
     match_categories,
     skip_reason,
 )
@@ -44,10 +45,15 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
     doc_kind = kind or infer_kind(text)
     units = segment(text)
     never = [_never_statement(text, units, i) for i in range(len(units))]
+    for i, u in enumerate(units):
+        if not never[i] and skip_reason(u.text, u.kind):
+            never[i] = "fragment"
+    external_red = red_teaming_is_external(text)
     found: list[Classification | None] = [
-        None if never[i] else classify_unit(u.text, kind=doc_kind, unit_kind=u.kind) for i, u in enumerate(units)
+        None if never[i] else classify_unit(_meaning(units, never, i), kind=doc_kind, unit_kind=u.kind, red_teaming_is_external=external_red)
+        for i, u in enumerate(units)
     ]
-    _add_context(text, units, found, doc_kind, never)
+    _add_context(text, units, found, doc_kind, never, external_red)
     out: list[ExtractedStatement] = []
     for unit, c in zip(units, found):
         if c is None:
@@ -77,10 +83,12 @@ _ANAPHORA = re.compile(
     r"^\W*(?:(?:in addition|additionally|also|however|further(?:more)?|note that|if \w+|for \w+(?: \w+){0,3}),? )?"
     r"(?:they|their|them|(?:this|these|such|the|those) (?:same )?(?:review|reviews|reports?|program|programme|updates?|assessments?|"
     r"evaluations?|evaluators?|experts?|findings|results|opinions?|red teamers|testers|partners|institutes?|researchers|auditors?|"
-    r"collaborators|participants|applicants|initiative))\b",
+    r"collaborators|participants|applicants|initiative|documentation|information|disclosures?|publications?|cards?|collaboration|partnership|engagement|feedback))\b",
     re.I,
 )
-_POINTER = re.compile(r"^(?:\S++ ){0,4}(?:this|these|they|them|such)\b", re.I)
+# The subject pointing back may come after an opening clause ("Where appropriate, …, this information may include:").
+_INCLUDES = re.compile(r"^\W*this (?:also )?includes?\b", re.I)
+_POINTER = re.compile(r"\b(?:this|these|such) (?:information|disclosures?|documentation|reports?|results|findings|access)\b", re.I)
 _SECTION_TOPIC = re.compile(
     r"external (?:red[- ]?team|evaluat|test|assess|review|expert)|third[- ]part|red[- ]?teaming|\bMETR\b|Apollo Research|\bAISI\b|"
     r"AI (?:Safety|Security) Institute|pre[- ]deployment test|researcher access|bug bount|independent (?:evaluat|assess|review)",
@@ -104,31 +112,43 @@ _NAV_SECTION = re.compile(
 _PAGE_FURNITURE = re.compile(r"\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--", re.I)
 # A bold run-in title on its own ("**Testing of classifiers.**") is a heading, not a statement.
 _BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,120}(?:\*\*|__)\s*[.:]?\s*$")
+_FOOTNOTE_NUMBER = re.compile(r"\s*\d{1,3}\s*$")
 _TITLE_WORD = re.compile(r"^[A-Z0-9(“\"']")
 
 
-def _never_statement(text: str, units: list, i: int) -> bool:
+def _never_statement(text: str, units: list, i: int) -> str | None:
     """Units that are never statements whatever their words: navigation teasers, bold run-in
     titles, titles of cited works, and the tail of a sentence cut by a page break."""
     unit = units[i]
     if unit.section and any(_NAV_SECTION.match(h) for h in unit.section.split(" > ")):
-        return True
+        return "navigation section"
     if _BOLD_TITLE.match(unit.text):
-        return True
+        return "bold run-in title"
     words = unit.text.split()
-    if unit.kind == "sentence" and unit.text[-1:] not in ".!?:;\"”)" and ":" not in unit.text and 4 <= len(words) <= 16:
-        # A Title Case line without a verb-like lower-case run: the title of a cited paper or a heading.
+    if unit.kind == "sentence" and unit.text[-1:] not in ".!?:;\"”)" and 4 <= len(words) <= 16:
+        # A Title Case line: the title of a cited paper (after a footnote number) or a heading.
         if sum(1 for w in words if _TITLE_WORD.match(w)) >= 0.75 * len(words):
-            return True
+            line_start = text.rfind("\n", 0, unit.start) + 1
+            if ":" not in unit.text or _FOOTNOTE_NUMBER.match(text, line_start, unit.start):
+                return "title"
     first = words[0] if words else ""
     if unit.kind == "sentence" and first.isalpha() and first.islower() and i and units[i - 1].text[-1:] not in ".!?:;":
         # The continuation of a sentence the page break cut: a fragment (the part before the break is the unit).
         if _PAGE_FURNITURE.search(text, units[i - 1].end, unit.start):
-            return True
-    return False
+            return "page-break tail"
+    return None
 
 
-def _add_context(text: str, units: list, found: list, doc_kind: str, never: list[bool]) -> None:
+def _meaning(units: list, never: list, i: int) -> str:
+    """The text a unit is classified by: its own, or for a sentence cut by a page break, the whole
+    sentence (the part after the break is a fragment that is never a unit of its own)."""
+    j = i + 1
+    if j < len(units) and never[j] == "page-break tail":
+        return f"{units[i].text} {units[j].text}"
+    return units[i].text
+
+
+def _add_context(text: str, units: list, found: list, doc_kind: str, never: list, external_red: bool = True) -> None:
     """Bring into scope units whose context makes them statements (see `_ANAPHORA` etc.)."""
     first_pass = Counter(c for f in found if f is not None for c in f.categories)
     program_topic = None
@@ -155,7 +175,7 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
         if prev is not None and units[i - 1].section == unit.section:
             between = text[units[i - 1].end : unit.start]
             same_paragraph = not _PARAGRAPH_BREAK.search(between) or unit.kind == units[i - 1].kind == "list-item"
-            if same_paragraph and _ANAPHORA.match(unit.text):
+            if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)):
                 inherited = (prev.categories, "continues the previous statement")
         if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT:
             for heading in unit.section.split(" > ")[-2:]:
@@ -170,7 +190,9 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
         if inherited is None and report_topic and _REPORT_CUE.search(unit.text) and not _INTERNAL_ONLY.search(unit.text):
             inherited = report_topic
         if inherited is not None:
-            found[i] = classify_unit(unit.text, kind=doc_kind, unit_kind=unit.kind, inherited=inherited)
+            found[i] = classify_unit(
+                _meaning(units, never, i), kind=doc_kind, unit_kind=unit.kind, inherited=inherited, red_teaming_is_external=external_red
+            )
 
 
 def _is_account(units: list) -> bool:
@@ -205,6 +227,6 @@ _REPORT_TITLE = re.compile(
 )
 _REPORT_CUE = re.compile(
     r"\b(?:they|their|them|testers?|teams?|partners?|red[- ]?teamers?|collaborat\w*|evaluators?|experts?|institutes?|agencies|"
-    r"findings|vulnerabilit\w+|jailbreaks?|attacks?)\b",
+    r"findings|vulnerabilit\w+|jailbreaks?|attacks?|provided|gave|given|shared|access)\b",
     re.I,
 )
