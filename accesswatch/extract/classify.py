@@ -105,6 +105,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"red[- ]?team\w*,? (?:\w++,? ){0,6}(?:with|by|involv\w*|includ\w*|using|through|via|from) (?:\w++ ){0,3}(?:external|experts?|outside|third|independent)",
         r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure) (?:program|channel|polic)\w*|responsible disclosure",
         r"red[- ]?teaming (?:process|effort|phase|campaign|organi[sz]ations?|network)",
+        r"(?:external|independent|outside|third[- ]party|government) (?:\w++ ){0,3}(?:to )?(?:identify|find|discover|uncover|probe)\w* (?:\w++ ){0,3}(?:vulnerabilit\w+|weaknesses|jailbreaks?|exploits?)",
         r"penetration test\w*|(?:external|third[- ]party|independent) (?:\w++ ){0,2}adversarial testing",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
@@ -112,7 +113,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access|available)\w* (?:\S++ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S++ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office|law enforcement|(?:government|federal|state) agencies)\b",
         r"(?-i:AISI|CAISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office\b",
         r"(?:government|national security)(?:[- ]\w+){0,3}(?: (?:\S++ ){0,6})(?:test\w*|evaluat\w*|access to|early access|pre-deployment|red[- ]?team\w*|review\w*)",
-        r"(?:working|work|worked|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
+        r"(?:work(?:s|ing|ed)?|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government(?:al)?|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
         r"(?:escalat\w+|referr\w+|report\w*) (?:\w++ ){0,4}(?:to|with) law enforcement|law enforcement channels",
         r"in consultation with (?:\w++ ){0,4}government",
         r"(?:classified|government) (?:environment|information|settings?|networks?)",
@@ -149,6 +150,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w++ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
         r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w++ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
+        r"public transparency|(?:keep|keeps|keeping) the public informed",
         # "… will be shared publicly", "updates will be made public", "model cards may be updated".
         r"(?:shared|released|disclosed|published|reported|posted|made available|communicated) (?:\w++ ){0,2}publicly|made public\b|(?:system|model|service) cards? (?:\w++ ){0,3}(?:updated|revised)",
         # Information about the model or its evaluations given to outside parties.
@@ -178,11 +180,12 @@ _HEDGE = re.compile(
 )
 _MODAL = re.compile(
     r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
-    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\brequire[sd]?\b|\brequirements?\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
+    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|\brequired to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
     r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend\w*\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\binterested in\b|\blikely\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
-    r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be)))",
+    r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
 )
+_ABILITY = re.compile(r"(?:they )?(?:can|could)", re.I)
 _PAST_SUBJECT_VERB = re.compile(
     r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?)"
     r"(?: (?:also|then|first|later|further|have|had|jointly|independently|recently|previously|additionally|\w+ly))? "
@@ -239,15 +242,15 @@ _WEAK_CUES = re.compile(r"\bwill (?:likely|probably)\b|\bwould\b", re.I)
 # ---- access depth ----------------------------------------------------------------------------
 
 _ACCESS_CONTEXT = re.compile(
-    r"\baccess\w*|\bprovid\w+|\bshar\w+|\bgiven\b|\bgive\b|\breceiv\w+|\bsnapshots?\b|\bcheckpoints?\b|\bgrant\w*|\bcredits\b|\bavailable\b|\brelease\w*\b|\bversions?\b|\bwork(?:ing|ed)? (?:on|with)\b|\bpurchase\b|\bvia\b",
+    r"\baccess\w*|\bprovid\w+|\bshar\w+|\bgiven\b|\bgive\b|\breceiv\w+|\bsnapshots?\b|\bcheckpoints?\b|\bgrant\w*|\bcredits\b|\bavailable\b|\brelease\w*\b|\bversions?\b|\bvariants?\b|\bwork(?:ing|ed)? (?:on|with)\b|\bpurchase\b|\bvia\b",
     re.I,
 )
 _DEPTH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("A5", re.compile(r"\bweights\b|open[- ]sourc\w+ (?:\w++ ){0,3}models?|openly releas\w+|full release|downloadable", re.I)),
-    ("A4", re.compile(r"chain[- ]of[- ]thought|reasoning traces?|\blogits\b|internals|intermediate checkpoints|activations|non-public (?:eval|data)|raw (?:transcripts|outputs)", re.I)),
+    ("A4", re.compile(r"chain[- ]of[- ]thought|reasoning traces?|\blogits\b|internals|intermediate checkpoints|activations|non-public (?:eval|data|information|details|documentation)|raw (?:transcripts|outputs)|architecture details|internal (?:resources|documentation)|(?:classifier|internal|raw) (?:scores|signals)", re.I)),
     ("A3", re.compile(r"fine[- ]?tun\w+", re.I)),
-    ("A2", re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled|off)|(?:reduced|fewer|without|no) (?:safeguards|safety mitigations|refusals)|low[- ]refusal|research[- ]only version|without refusals", re.I)),
-    ("A1", re.compile(r"snapshots?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
+    ("A2", re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled|off)|(?:reduced|fewer|without|no) (?:safeguards|safety mitigations|refusals)|low[- ]refusal|research[- ]only version|without refusals|unprotected (?:versions?|models?|variants?)", re.I)),
+    ("A1", re.compile(r"snapshots?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|before (?:\w++ ){0,2}went live|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
     ("A0", re.compile(r"API credits|API access|\bvia (?:the )?API\b|(?:public|generally available|production) (?:API|models?|product)|usage polic(?:y|ies)|purchas\w+ (?:API )?credits|standard model suite|\bClaude Console\b|\bAPI\b", re.I)),
 )
 
@@ -337,11 +340,18 @@ def red_teaming_is_external(text: str) -> bool:
 
 _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
 _INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
+_PUBLIC_AUDIENCE = re.compile(
+    r"\b(?:public(?:ly)?|publish\w*|publications?|(?:system|model) cards?|community|ecosystem|industry|external organi[sz]ations|other (?:companies|labs|developers|organi[sz]ations)|researchers)\b",
+    re.I,
+)
 _OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
 _STRONG_EVAL = re.compile(
     r"(?:third[- ]part\w*|external|independent|outside|pre[- ]deployment|partner)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|stress[- ]test\w*)"
     r"|(?:evaluat\w+|assess\w+|tested|testing) (?:\w++ ){0,4}(?:by|with|from|involving) (?:\w++ ){0,3}(?:third|external|independent|outside|experts?|partners?|METR|Apollo)"
-    r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by",
+    r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by"
+    r"|collaborat\w* (?:\w++ ){0,3}with (?:\S++ ){0,8}(?:experts?|(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|evaluators?)"
+    r"|(?-i:C?AISI)(?: and (?-i:C?AISI))? (?:\w++ ){0,2}evaluations|\bevaluated (?:\w++ ){0,2}(?:several|multiple|\d+|our|the) (?:\w++ ){0,2}(?:iterations|versions|models?|checkpoints|snapshots)"
+    r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms",
     re.I,
 )
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
@@ -476,6 +486,11 @@ def _classify_cached(
         categories.remove("publication")
         cues = [c for c in cues if not c.startswith("cat:publication")]
         cues.append("not publication: shared with an internal audience only")
+    if "publication" in categories and "government-access" in categories and not _PUBLIC_AUDIENCE.search(text):
+        # Information shared with a government only is government access, not publication.
+        categories.remove("publication")
+        cues = [c for c in cues if not c.startswith("cat:publication")]
+        cues.append("not publication: shared with a government, not the public")
     if "external-evaluation" in categories and len(categories) > 1 and not _STRONG_EVAL.search(text):
         categories.remove("external-evaluation")
         cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
@@ -538,7 +553,13 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
     if imperative and not reporting:
         cues.append(f'strength:commitment="{imperative.group(0)}" (imperative in a policy)')
         return "commitment"
-    modal = _MODAL.search(text)
+    modal = None
+    for m in _MODAL.finditer(text):
+        # In a report, "can"/"could" say what someone was able to do, not what the company may do.
+        if reporting and m.lastgroup == "disc" and _ABILITY.fullmatch(m.group(0)):
+            continue
+        modal = m
+        break
     past = _past_search(text)
     if modal:
         group = modal.lastgroup

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from accesswatch.extract.classify import (
+    _HEDGE,
     _INTERNAL_ONLY,
     _MODAL,
     _REPORTING_KINDS,
@@ -54,6 +56,7 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
         for i, u in enumerate(units)
     ]
     _add_context(text, units, found, doc_kind, never, external_red)
+    _apply_lead_strength(units, found, never)
     out: list[ExtractedStatement] = []
     for unit, c in zip(units, found):
         if c is None:
@@ -177,22 +180,42 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
             same_paragraph = not _PARAGRAPH_BREAK.search(between) or unit.kind == units[i - 1].kind == "list-item"
             if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)):
                 inherited = (prev.categories, "continues the previous statement")
+        if inherited is None and unit.kind == "list-item":
+            inherited = _lead_in(units, found, i, never)
         if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT:
             for heading in unit.section.split(" > ")[-2:]:
                 if heading != doc_title and not heading.endswith("?") and _SECTION_TOPIC.search(heading):
-                    cats = tuple(c for c, _ in match_categories(heading)) or ("external-evaluation",)
+                    cats = _pick_categories(tuple(c for c, _ in match_categories(heading)) or ("external-evaluation",), unit.text)
                     inherited = (cats, f'section "{heading}"')
                     break
         if inherited is None and program_topic and _SECOND_PERSON.search(unit.text) and _PROGRAM_TERMS.search(unit.text):
             inherited = ((program_topic,), "addresses the applicants of an access or evaluation programme")
-        if inherited is None and unit.kind == "list-item":
-            inherited = _lead_in(units, found, i)
         if inherited is None and report_topic and _REPORT_CUE.search(unit.text) and not _INTERNAL_ONLY.search(unit.text):
             inherited = report_topic
         if inherited is not None:
             found[i] = classify_unit(
                 _meaning(units, never, i), kind=doc_kind, unit_kind=unit.kind, inherited=inherited, red_teaming_is_external=external_red
             )
+
+
+# Words that tie a unit to one of several categories its section heading names.
+_CATEGORY_STEMS = {
+    "publication": re.compile(r"\b(?:publi\w*|disclos\w*|redact\w*|shar\w+|transparen\w*|inform\w*|report\w*)", re.I),
+    "third-party-review": re.compile(r"\b(?:third[- ]part\w*|review\w*|audit\w*|external|independent|verif\w*)", re.I),
+    "external-red-teaming": re.compile(r"\b(?:red[- ]?team\w*|jailbreak\w*|vulnerab\w*|attack\w*|bount\w*)", re.I),
+    "government-access": re.compile(r"\b(?:government\w*|agenc\w+|authorit\w+|officials|regulat\w+)", re.I),
+    "researcher-access": re.compile(r"\b(?:researchers?|access|credits?|academ\w+)", re.I),
+    "external-evaluation": re.compile(r"\b(?:evaluat\w*|test\w*|assess\w*|experts?)", re.I),
+    "open-weights": re.compile(r"\b(?:weights|open[- ]sourc\w*|releas\w*)", re.I),
+}
+
+
+def _pick_categories(cats: tuple, text: str) -> tuple:
+    """Of the categories a section heading names, those the unit's own words point to (all when none)."""
+    if len(cats) < 2:
+        return cats
+    picked = tuple(c for c in cats if _CATEGORY_STEMS[c].search(text))
+    return picked or cats
 
 
 def _is_account(units: list) -> bool:
@@ -205,18 +228,40 @@ def _is_account(units: list) -> bool:
     return past >= 0.15 and modal <= past * 2
 
 
-def _lead_in(units: list, found: list, i: int) -> tuple | None:
-    """(categories, reason, strength) of the in-scope lead-in ("… this information may include:")
-    that the list holding unit `i` completes, else None."""
+def _lead_in(units: list, found: list, i: int, never: list) -> tuple | None:
+    """(categories, reason, strength) of the in-scope lead-in ("… this information may include:",
+    "we may publish the following …") that the list holding unit `i` completes, else None.
+    In-scope sentences between the lead-in and the list ("However, we may redact …") are allowed."""
     j = i - 1
     while j >= 0 and units[j].kind == "list-item" and units[j].section == units[i].section:
         j -= 1
-    if j < 0 or j == i - 1 and units[j].kind != "sentence":
-        return None
-    lead = found[j]
-    if lead is None or units[j].section != units[i].section or not units[j].text.rstrip("*_ ").endswith(":"):
-        return None
-    return (lead.categories, "completes an in-scope lead-in", lead.strength)
+    for _ in range(_LEAD_IN_REACH):
+        while j >= 0 and never[j]:
+            j -= 1
+        if j < 0 or units[j].section != units[i].section or units[j].kind != "sentence" or found[j] is None:
+            return None
+        if _LEAD_IN.search(units[j].text):
+            return (found[j].categories, "completes an in-scope lead-in", found[j].strength)
+        j -= 1
+    return None
+
+
+_LEAD_IN = re.compile(r":[*_\s]*$|\b(?:the following|listed below|as follows|below:)", re.I)
+_LEAD_IN_REACH = 3
+
+
+def _apply_lead_strength(units: list, found: list, never: list) -> None:
+    """A list item with no force of its own takes the force of its lead-in ("we may publish the
+    following: • benchmark results …" is discretionary, item by item)."""
+    for i, unit in enumerate(units):
+        c = found[i]
+        if c is None or unit.kind != "list-item" or any(cue.startswith("strength:") and "lead-in" in cue for cue in c.cues):
+            continue
+        lead = _lead_in(units, found, i, never)
+        if lead is None or lead[2] == c.strength or _HEDGE.search(unit.text) or _MODAL.search(unit.text):
+            continue
+        cues = tuple(cue for cue in c.cues if not cue.startswith("strength:")) + (f"strength:{lead[2]} (from the lead-in of the list)",)
+        found[i] = replace(c, strength=lead[2], cues=cues)
 
 
 # In a report or announcement about outside testing, units about what the testers did or received.
