@@ -106,6 +106,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"bug bount\w+|jailbreak bount\w+|bount(?:y|ies) (?:program|for)|vulnerability (?:reporting|disclosure) (?:program|channel|polic)\w*|responsible disclosure",
         r"red[- ]?teaming (?:process|effort|phase|campaign|organi[sz]ations?|network)",
         r"(?:external|independent|outside|third[- ]party|government) (?:\w++ ){0,3}(?:to )?(?:identify|find|discover|uncover|probe)\w* (?:\w++ ){0,3}(?:vulnerabilit\w+|weaknesses|jailbreaks?|exploits?)",
+        r"(?:third[- ]party|external|independent) (?:\w++ ){0,2}stress[- ]test\w*|stress[- ]test\w* (?:\w++ ){0,2}safeguards",
         r"penetration test\w*|(?:external|third[- ]party|independent) (?:\w++ ){0,2}adversarial testing",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
@@ -181,7 +182,7 @@ _HEDGE = re.compile(
 _MODAL = re.compile(
     r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
     r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|\brequired to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
-    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect\w*\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
+    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
     r"|(?P<disc>\bmay\b|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
 )
@@ -341,8 +342,9 @@ def red_teaming_is_external(text: str) -> bool:
 
 _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
 _INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
+_REVIEW_NOUN = re.compile(r"\b(?:review|reviews|audit|audits|validation)\b", re.I)
 _PUBLIC_AUDIENCE = re.compile(
-    r"\b(?:public(?:ly)?|publish\w*|publications?|(?:system|model) cards?|community|ecosystem|industry|external organi[sz]ations|other (?:companies|labs|developers|organi[sz]ations)|researchers)\b",
+    r"\b(?:public(?!\s+(?:safety|interest|health|sector|policy|officials))|publicly|publish\w*|publications?|(?:system|model) cards?|community|ecosystem|industry|external organi[sz]ations|other (?:companies|labs|developers|organi[sz]ations)|researchers)\b",
     re.I,
 )
 _OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
@@ -492,6 +494,13 @@ def _classify_cached(
         categories.remove("publication")
         cues = [c for c in cues if not c.startswith("cat:publication")]
         cues.append("not publication: shared with a government, not the public")
+    if "external-evaluation" in categories and "third-party-review" in categories:
+        ev = next(c for c in cues if c.startswith("cat:external-evaluation"))
+        if _REVIEW_NOUN.search(ev):
+            # "a third-party review that assesses …": the outside party reviews, it does not evaluate.
+            categories.remove("external-evaluation")
+            cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
+            cues.append("not external-evaluation: the outside party's role is a review or audit")
     if "external-evaluation" in categories and len(categories) > 1 and not _STRONG_EVAL.search(text):
         categories.remove("external-evaluation")
         cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
