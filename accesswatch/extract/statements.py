@@ -112,7 +112,7 @@ _NAV_SECTION = re.compile(
     r"further reading|recent (?:posts|news)|latest (?:news|posts)|you (?:may|might) also like)\W*$",
     re.I,
 )
-_PAGE_FURNITURE = re.compile(r"\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--", re.I)
+_PAGE_FURNITURE = re.compile(r"\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--|^[ \t]*(?:page\s+)?\d{1,4}[ \t]*$", re.I | re.M)
 # A bold run-in title on its own ("**Testing of classifiers.**") is a heading, not a statement.
 _BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,120}(?:\*\*|__)\s*[.:]?\s*$")
 _FOOTNOTE_NUMBER = re.compile(r"\s*\d{1,3}\s*$")
