@@ -418,7 +418,7 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
 
 
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+    return any(map(low.__contains__, words))  # C-level loop: no generator frame per keyword
 
 
 def match_categories(text: str) -> list[tuple[str, str]]:
