@@ -187,6 +187,19 @@ _MODAL = re.compile(
     re.I,
 )
 _CURRENT_STATE = re.compile(r"\b(?:currently|at this time|at present|for now|so far|to date)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|did)\b", re.I)
+_LABEL = re.compile(r"^[^:]{1,60}:\s+")
+_SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|when|where|if|whether|because|while|such as)\b", re.I)
+
+
+def has_main_verb(text: str) -> bool:
+    """Whether a list item is a sentence of its own (a finite "is/are/was/has…" before any
+    subordinate clause, after an optional "Label:"), rather than a noun phrase completing a lead-in."""
+    body = _LABEL.sub("", text, count=1)
+    m = _SUBORDINATE.search(body)
+    return _FINITE_VERB.search(body, 0, m.start() if m else len(body)) is not None
+
+
 _ABILITY = re.compile(r"(?:they )?(?:can|could)", re.I)
 _PAST_SUBJECT_VERB = re.compile(
     r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?)"
@@ -516,7 +529,7 @@ def _classify_cached(
     else:
         lead_strength = None
 
-    if lead_strength and not _HEDGE.search(text) and not _MODAL.search(text):
+    if lead_strength and not _HEDGE.search(text) and not _MODAL.search(text) and not has_main_verb(text):
         # A list item completing a lead-in ("this information may include:") has its force.
         strength = lead_strength
         cues.append(f"strength:{strength} (from the lead-in of the list)")

@@ -14,6 +14,7 @@ from accesswatch.extract.classify import (
     _past_search,
     Classification,
     classify_unit,
+    has_main_verb,
     infer_kind,
     red_teaming_is_external,
     match_categories,
@@ -56,7 +57,7 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
         for i, u in enumerate(units)
     ]
     _add_context(text, units, found, doc_kind, never, external_red)
-    _apply_lead_strength(units, found, never)
+    _apply_lead_strength(text, units, found, never)
     out: list[ExtractedStatement] = []
     for unit, c in zip(units, found):
         if c is None:
@@ -181,7 +182,7 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
             if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)):
                 inherited = (prev.categories, "continues the previous statement")
         if inherited is None and unit.kind == "list-item":
-            inherited = _lead_in(units, found, i, never)
+            inherited = _lead_in(text, units, found, i, never)
         if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT:
             for heading in unit.section.split(" > ")[-2:]:
                 if heading != doc_title and not heading.endswith("?") and _SECTION_TOPIC.search(heading):
@@ -228,13 +229,22 @@ def _is_account(units: list) -> bool:
     return past >= 0.15 and modal <= past * 2
 
 
-def _lead_in(units: list, found: list, i: int, never: list) -> tuple | None:
+def _lead_in(text: str, units: list, found: list, i: int, never: list) -> tuple | None:
     """(categories, reason, strength) of the in-scope lead-in ("… this information may include:",
     "we may publish the following …") that the list holding unit `i` completes, else None.
-    In-scope sentences between the lead-in and the list ("However, we may redact …") are allowed."""
+
+    Only the opening unit of each of the first few items inherits (a later sentence of an item
+    speaks for itself); in-scope sentences between the lead-in and the list ("However, we may
+    redact …") are allowed."""
+    if not _opens_item(text, units, never, i):
+        return None
     j = i - 1
+    items = 0
     while j >= 0 and units[j].kind == "list-item" and units[j].section == units[i].section:
+        items += _opens_item(text, units, never, j)
         j -= 1
+    if items >= _LEAD_IN_ITEMS:
+        return None
     for _ in range(_LEAD_IN_REACH):
         while j >= 0 and never[j]:
             j -= 1
@@ -246,19 +256,32 @@ def _lead_in(units: list, found: list, i: int, never: list) -> tuple | None:
     return None
 
 
+def _opens_item(text: str, units: list, never: list, i: int) -> bool:
+    """Whether unit `i` is the first unit of its list item (bold run-in titles aside)."""
+    line_start = text.rfind("\n", 0, units[i].start) + 1
+    if _ITEM_OPENING.fullmatch(text, line_start, units[i].start):
+        return True
+    # After a bold run-in title ("• **Testing.** Testers could …"), the first real sentence opens the item.
+    return i > 0 and never[i - 1] == "bold run-in title" and _ITEM_OPENING.fullmatch(text, text.rfind("\n", 0, units[i - 1].start) + 1, units[i - 1].start) is not None
+
+
+_ITEM_OPENING = re.compile(r"\s*(?:[•●○◦▪▫■□‣⁃∙·➢►▶✓✔\-*+–—]|\d{1,2}[.)]|\(\d{1,2}\)|\([a-zA-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z][.)])?\s*")
+_LEAD_IN_ITEMS = 8
+
+
 _LEAD_IN = re.compile(r":[*_\s]*$|\b(?:the following|listed below|as follows|below:)", re.I)
 _LEAD_IN_REACH = 3
 
 
-def _apply_lead_strength(units: list, found: list, never: list) -> None:
+def _apply_lead_strength(text: str, units: list, found: list, never: list) -> None:
     """A list item with no force of its own takes the force of its lead-in ("we may publish the
     following: • benchmark results …" is discretionary, item by item)."""
     for i, unit in enumerate(units):
         c = found[i]
         if c is None or unit.kind != "list-item" or any(cue.startswith("strength:") and "lead-in" in cue for cue in c.cues):
             continue
-        lead = _lead_in(units, found, i, never)
-        if lead is None or lead[2] == c.strength or _HEDGE.search(unit.text) or _MODAL.search(unit.text):
+        lead = _lead_in(text, units, found, i, never)
+        if lead is None or lead[2] == c.strength or _HEDGE.search(unit.text) or _MODAL.search(unit.text) or has_main_verb(unit.text):
             continue
         cues = tuple(cue for cue in c.cues if not cue.startswith("strength:")) + (f"strength:{lead[2]} (from the lead-in of the list)",)
         found[i] = replace(c, strength=lead[2], cues=cues)
