@@ -121,7 +121,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "third-party-review": _rx(
         r"(?:third[- ]party|external|independent|outside)[- ](?:\w+[- ]){0,2}(?:reviews?|review(?:ers|ed)|audit\w*|validation|verification|oversight|assurance|accountability|scrutiny|opinions?|analysis|critique)",
-        r"auditors?\b|audit(?:s|ed|ing)? (?:\w++ ){0,3}by (?:\w++ ){0,3}(?:third|independent|external|qualified)",
+        r"(?<!automated )auditors?\b(?! (?:agents?|models?))|audit(?:s|ed|ing)? (?:\w++ ){0,3}by (?:\w++ ){0,3}(?:third|independent|external|qualified)",
         r"(?:feedback|input|comments?|opinions?|critique|advice|guidance|review) (?:\w++ ){0,3}from (?:\w++ ){0,4}(?:external|outside|independent|experts?|third|academic|civil society|researchers|entities|groups|stakeholders|government)",
         r"(?:solicit|seek|sought|welcome|invite|incorporat|consult|receiv|get|gather|obtain|draw)\w* (?:\w++ ){0,5}(?:external|independent|outside|expert|public|stakeholder)(?:[- ]\w+){0,2} (?:input|feedback|review|opinion|comment|advice|consultation|critique|analysis)",
         r"(?:external|outside|independent) (?:expert )?(?:input|feedback|advice|consultations?)",
@@ -342,7 +342,8 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 _EXTERNAL_RED_TEAM_DOC = re.compile(
-    r"\b(?:external|outside|independent|third[- ]party|expert) (?:\w++ ){0,2}red[- ]?team|\bred[- ]?teamers\b|red[- ]?teaming (?:network|organi[sz]ations)",
+    r"\b(?:external|outside|independent|third[- ]party|expert) (?:\w++ ){0,2}red[- ]?team|\bred[- ]?teamers\b|red[- ]?teaming (?:network|organi[sz]ations)"
+    r"|\bexperts? (?:\w++ ){0,2}red[- ]?team|red[- ]?team\w* (?:\w++ ){0,6}(?:with|by) (?:\w++ ){0,4}(?:experts?|external|third[- ]part)",
     re.I,
 )
 
