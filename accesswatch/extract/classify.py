@@ -111,7 +111,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
     ),
     "government-access": _rx(
-        r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer|access|available)\w* (?:\S++ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S++ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office|law enforcement|(?:government|federal|state) agencies)\b",
+        r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer)\w* (?:\S++ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S++ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office|law enforcement|(?:government|federal|state) agencies)\b",
+        r"(?:access|available)(?: \w++){0,2} (?:to|for) (?:\S++ ){0,10}(?:governments?|government agencies|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office)\b",
         r"(?-i:AISI|CAISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office\b",
         r"(?:government|national security)(?:[- ]\w+){0,3}(?: (?:\S++ ){0,6})(?:test\w*|evaluat\w*|access to|early access|pre-deployment|red[- ]?team\w*|review\w*)",
         r"(?:work(?:s|ing|ed)?|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government(?:al)?|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
@@ -124,7 +125,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?<!automated )auditors?\b(?! (?:agents?|models?))|audit(?:s|ed|ing)? (?:\w++ ){0,3}by (?:\w++ ){0,3}(?:third|independent|external|qualified)",
         r"(?:feedback|input|comments?|opinions?|critique|advice|guidance|review) (?:\w++ ){0,3}from (?:\w++ ){0,4}(?:external|outside|independent|experts?|third|academic|civil society|researchers|entities|groups|stakeholders|government)",
         r"(?:solicit|seek|sought|welcome|invite|incorporat|consult|receiv|get|gather|obtain|draw)\w* (?:\w++ ){0,5}(?:external|independent|outside|expert|public|stakeholder)(?:[- ]\w+){0,2} (?:input|feedback|review|opinion|comment|advice|consultation|critique|analysis)",
-        r"(?:external|outside|independent) (?:expert )?(?:input|feedback|advice|consultations?)",
+        r"(?:external|outside|independent) (?:expert )?(?:input|feedback|advice|consultations?)\b",
         r"(?:solicit|seek|get|obtain|receive|from|with|and|independent|external) (?:\w++ ){0,2}expert (?:input|feedback|opinions?|review)",
         r"(?:Long[- ]Term Benefit Trust|\bLTBT\b)",
         r"(?-i:SOC ?2)|ISO ?/?(?:IEC )?27001|FedRAMP|compliance review|certif(?:ied|ication) (?:by|from) (?:\w++ ){0,2}(?:third|independent|external)",
@@ -142,7 +143,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w++ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",
     ),
     "publication": _rx(
-        r"publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!as of )publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
