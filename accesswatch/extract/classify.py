@@ -183,7 +183,7 @@ _HEDGE = re.compile(
 _MODAL = re.compile(
     r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
     r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|\brequired to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
-    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)?\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
+    r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)? to\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
     r"|(?P<disc>\bmay\b(?!,? (?:\d|19\d\d|20\d\d))|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
 )
@@ -375,7 +375,7 @@ _STRONG_EVAL = re.compile(
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
-_NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents)\b", re.I)
+_NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents|opens in a new (?:window|tab)|skip to (?:main )?content)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|will)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:we|our|will|publish\w*|post\w*)\b", re.I)
 _THANKS = re.compile(r"^\W*thank you\b", re.I)
@@ -396,7 +396,7 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
         return "thanks"
     if text.rstrip("*_ ").endswith("?"):
         return "question"
-    if _NAV.search(text) and len(text) < 120:
+    if _NAV.search(text) and (len(text) < 120 or len(_NAV.findall(text)) >= 2):
         return "navigation"
     if unit_kind == "sentence" and not _FRAGMENT_END.search(text) and ": " not in text and len(text.split()) <= 8:
         return "heading-like fragment"
