@@ -90,7 +90,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"research (?:collaborators|partners)|collaboration partners|(?:domain|subject[- ]matter) experts",
         r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation|access)",
         r"(?:experts?|evaluators?|partners?|researchers?|institutes?|collaborators?|organi[sz]ations?|third[- ]parties|parties) (?:\w++ ){0,6}(?:evaluat\w+|assess\w*|test(?:ed|s|ing)?|measur\w+|validat\w+|consult\w*|stress[- ]test\w*)\b",
-        r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+|partner\w*) (?:\w++ ){0,5}(?:with|by|from|involv\w*|includ\w*|using) (?:\w++ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
+        r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+) (?:\w++ ){0,5}(?:with|by|from|involv\w*|includ\w*|using) (?:\w++ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
         r"(?:fund|source|commission|support)\w* (?:\w++ ){0,4}evaluations? (?:\w++ ){0,4}(?:third[- ]part|external|organi[sz]ations?)",
         r"in (?:consultation|collaboration|partnership) with (?:\w++ ){0,3}(?:external|outside|independent|experts?|government|academic)",
         r"with (?:the )?(?:involvement|help|input) of (?:\w++ ){0,4}(?:experts?|third[- ]part)",
@@ -143,7 +143,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w++ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",
     ),
     "publication": _rx(
-        r"(?<!as of )publish\w*(?! (?:work|research|literature|paper|benchmarks?|datasets?))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!as of )(?<!common )(?<!commonly )(?<!values )publish\w*(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
@@ -369,7 +369,9 @@ _STRONG_EVAL = re.compile(
     r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by"
     r"|collaborat\w* (?:\w++ ){0,3}with (?:\S++ ){0,8}(?:experts?|(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|evaluators?)"
     r"|(?-i:C?AISI)(?: and (?-i:C?AISI))? (?:\w++ ){0,2}evaluations|\bevaluated (?:\w++ ){0,2}(?:several|multiple|\d+|our|the) (?:\w++ ){0,2}(?:iterations|versions|models?|checkpoints|snapshots)"
-    r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms",
+    r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms"
+    # An AI safety/security institute testing, assessing or judging the model is also evaluating it.
+    r"|(?-i:\bC?AISI\b|Institute\b|Center for AI Standards)(?:\)|’s|'s)?,? (?:\w++ ){0,3}(?:tested|tests|evaluated|evaluates|assessed|assesses|judged|judges|found|finds|noted|ran|examined|was provided|were provided|had access|testing|evaluations?|assessments?|ranges|tasks)\b",
     re.I,
 )
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
