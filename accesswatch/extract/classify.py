@@ -321,9 +321,24 @@ _SYSTEM_CARD_HINT = re.compile(r"system card|model card|service card|addendum|th
 _POLICY_HINT = re.compile(r"framework|policy|commitments|scaling policy|readiness", re.I)
 
 
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2})\s*$",
+    re.M,
+)
+_CARD_TITLE = re.compile(r"\b(?:system|model|service) card\b|\baddendum\b", re.I)
+
+
 def infer_kind(text: str) -> str:
-    """Guess the document kind (`system-card` or `framework` or `other`) from its opening text."""
+    """Guess the document kind from its opening text: `system-card` (a card in its title, or card
+    wording dominating the opening), `press-release` (a web post: a lone date line under the
+    title), `framework` (policy wording) or `other`."""
     head = text[:4000]
+    title = next((ln.strip("# *") for ln in head.splitlines() if ln.strip()), "")
+    if _CARD_TITLE.search(title):
+        return "system-card"
+    opening = "\n".join([ln for ln in head.splitlines() if ln.strip()][:12])
+    if _DATE_LINE.search(opening) and len(text) < 80_000:
+        return "press-release"
     card = len(_SYSTEM_CARD_HINT.findall(head))
     policy = len(_POLICY_HINT.findall(head))
     if card and card >= policy:
