@@ -88,7 +88,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_NAMED})(?! (?:license|policy))",
         r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?(?! (?:input|feedback|opinions?|advice|review))|validation|labs?|evaluators?)",
         r"research (?:collaborators|partners)|collaboration partners|(?:domain|subject[- ]matter) experts",
-        r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation|access)",
+        r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluations?) (?:\w++ ){0,3}(?:by|with|from) (?:\w++ ){0,3}(?:third|external|independent|outside|experts?|partners?|government)|(?:pre[- ]deployment|pre[- ]release) access|(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation) (?:partner\w*|collaborat\w*|agreements?|programs?)",
         r"(?:experts?|evaluators?|partners?|researchers?|institutes?|collaborators?|organi[sz]ations?|third[- ]parties|parties) (?:\w++ ){0,6}(?:evaluat\w+|assess\w*|test(?:ed|s|ing)?|measur\w+|validat\w+|consult\w*|stress[- ]test\w*)\b",
         r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+) (?:\w++ ){0,5}(?:with|by|from|involv\w*|includ\w*|using) (?:\w++ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
         r"(?:fund|source|commission|support)\w* (?:\w++ ){0,4}evaluations? (?:\w++ ){0,4}(?:third[- ]part|external|organi[sz]ations?)",
@@ -129,7 +129,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:solicit|seek|get|obtain|receive|from|with|and|independent|external) (?:\w++ ){0,2}expert (?:input|feedback|opinions?|review)",
         r"(?:Long[- ]Term Benefit Trust|\bLTBT\b)",
         r"(?-i:SOC ?2)|ISO ?/?(?:IEC )?27001|FedRAMP|compliance review|certif(?:ied|ication) (?:by|from) (?:\w++ ){0,2}(?:third|independent|external)",
-        r"(?:validated|reviewed|verified|assessed|checked) (?:\w++ ){0,4}by (?:\w++ ){0,3}(?:third[- ]part|independent|external|outside|auditors?)",
+        r"(?:validated|reviewed|verified|assessed|checked|reviews?|audits?) (?:\w++ ){0,4}by (?:\w++ ){0,3}(?:third[- ]part|independent|external|outside|auditors?)",
+        r"(?:civil society|external|independent|outside|third[- ]part\w*)\S* (?:\S++ ){0,10}(?:provide|give|offer)\w* (?:\w++ ){0,2}(?:input|feedback|critique|advice)\b",
         r"build (?:trust|confidence)|examination of our actions|show externally",
     ),
     "researcher-access": _rx(
@@ -143,13 +144,13 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w++ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",
     ),
     "publication": _rx(
-        r"(?<!as of )(?<!common )(?<!commonly )(?<!values )publish\w*(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
         r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w++ ){0,8}change ?logs?|public version|(?:provid|publish|post|shar|releas)\w* (?:\w++ ){0,2}updates|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w++ ){0,6}(?:reports?|findings|results|disclosures?)",
         r"(?:results|findings|reports?) (?:\w++ ){0,4}(?:will be|are|were|is) (?:\w++ ){0,2}(?:shared|published|released|made (?:public|available))",
-        r"(?:open[- ]sourc\w+|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w++ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
+        r"(?:open[- ]sourc(?:ing|ed|es)|open[- ]source (?=(?:our|the|an?|these|new) )|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w++ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
         r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w++ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
         r"public transparency|(?:keep|keeps|keeping) the public informed",
@@ -166,8 +167,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "open-weights": _rx(
         r"open[- ]weights?|weights (?:\w++ ){0,3}(?:release|publicly|openly|available)|releas\w+ (?:\w++ ){0,4}weights|shar\w+ (?:\w++ ){0,2}(?:model )?weights",
-        r"open[- ]sourc\w+ (?:(?:our|the|its|these|advanced|frontier) )(?:\w++ ){0,2}(?:models?|AI|LLMs?)|open[- ]sourcing (?:advanced |frontier )?(?:models?|AI)|openly releas\w+|open release|open approach|open models?",
-        r"(?:do not|not|will not|won't) release|releas\w+ (?:\w++ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) (?:release|deployment)|(?:develop and|how to) release (?:these|the|our|a|frontier) (?:\w++ )?(?:models?|AI)",
+        r"(?:choose to|decide to|will|may|might|plan to|intend to|not) open[- ]source\b|open[- ]sourc\w+ (?:(?:our|the|its|these|advanced|frontier) )(?:\w++ ){0,2}(?:models?|AI|LLMs?)|open[- ]sourcing (?:advanced |frontier )?(?:models?|AI)|openly releas\w+|open release|open approach|open models?",
+        r"(?:do not|not|will not|won't) release|releas\w+ (?:\w++ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) release|(?:develop and|how to) release (?:these|the|our|a|frontier) (?:\w++ )?(?:models?|AI)",
         r"(?:weights|models?|checkpoints?) (?:\w++ ){0,3}(?:downloadable|on Hugging ?Face)|downloadable (?:\w++ ){0,2}(?:weights|models?|checkpoints?)",
     ),
 }
@@ -266,8 +267,8 @@ _DEPTH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("A4", re.compile(r"chain[- ]of[- ]thought|reasoning traces?|\blogits\b|internals|intermediate checkpoints|activations|non-public (?:eval|data|information|details|documentation)|raw (?:transcripts|outputs)|architecture details|internal (?:resources|documentation)|(?:classifier|internal|raw) (?:scores|signals)", re.I)),
     ("A3", re.compile(r"fine[- ]?tun\w+", re.I)),
     ("A2", re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled|off)|(?:reduced|fewer|without|no) (?:safeguards|safety mitigations|refusals)|low[- ]refusal|research[- ]only version|without refusals|unprotected (?:versions?|models?|variants?)", re.I)),
-    ("A1", re.compile(r"snapshots?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|before (?:\w++ ){0,2}went live|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
-    ("A0", re.compile(r"API credits|API access|\bvia (?:the )?API\b|(?:public|generally available|production) (?:API|models?|product)|usage polic(?:y|ies)|purchas\w+ (?:API )?credits|standard model suite|\bClaude Console\b|\bAPI\b", re.I)),
+    ("A1", re.compile(r"snapshots?|non-?public models?|non-standard (?:or \w+ )?models?|unreleased models?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|before (?:\w++ ){0,2}went live|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
+    ("A0", re.compile(r"API credits|API access|\bvia (?:the )?API\b|\b(?:public|generally available|production) (?:API|models?|product)|usage polic(?:y|ies)|purchas\w+ (?:API )?credits|standard model suite|\bClaude Console\b|\bAPI\b", re.I)),
 )
 
 # ---- actors, timing, conditions --------------------------------------------------------------
@@ -371,8 +372,11 @@ def red_teaming_is_external(text: str) -> bool:
 
 
 _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
-_INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|management|leadership|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
+_INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|(?:senior|executive|company) management|management team|(?:senior |company )?leadership(?! (?:in|on|of))|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
 _REVIEW_NOUN = re.compile(r"\b(?:review|reviews|audit|audits|validation)\b", re.I)
+_VARIANT_ONLY = re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled)|low[- ]refusal|research[- ]only version|(?:version|variant)s? .*safeguards", re.I)
+_GIVEN = re.compile(r"\b(?:access\w*|provid\w+|gave|give[ns]?|receiv\w+|shar\w+|grant\w*|offer\w*|available to)\b", re.I)
+_BASELINE = re.compile(r"\bbaselin\w+", re.I)
 _PUBLIC_AUDIENCE = re.compile(
     r"\b(?:public(?!\s+(?:safety|interest|health|sector|policy|officials))|publicly|publish\w*|publications?|(?:system|model) cards?|community|ecosystem|industry|external organi[sz]ations|other (?:companies|labs|developers|organi[sz]ations)|researchers)\b",
     re.I,
@@ -517,7 +521,18 @@ def _classify_cached(
         if m:
             categories.append("external-red-teaming")
             cues.append(f'cat:external-red-teaming="{m.group(0)}" (red teaming reported in a {kind})')
+    if "researcher-access" in categories and _VARIANT_ONLY.fullmatch(next(c for c in cues if c.startswith("cat:researcher-access")).split("=", 1)[1].strip('"')) and not _GIVEN.search(text):
+        # A helpful-only or safeguard-free model named as a test subject is no access given to anyone.
+        categories.remove("researcher-access")
+        cues = [c for c in cues if not c.startswith("cat:researcher-access")]
+        cues.append("not researcher-access: a model variant is named, but no one is given access to it")
+    if "external-evaluation" in categories and _BASELINE.search(text) and not _STRONG_EVAL.search(text.replace("expert baselin", "")):
+        categories.remove("external-evaluation")
+        cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
+        cues.append("not external-evaluation: outside experts as a human baseline")
+    internal_only = False
     if "publication" in categories and _INTERNAL_AUDIENCE.search(text) and not _OUTSIDE_AUDIENCE.search(text):
+        internal_only = True
         categories.remove("publication")
         cues = [c for c in cues if not c.startswith("cat:publication")]
         cues.append("not publication: shared with an internal audience only")
@@ -538,7 +553,7 @@ def _classify_cached(
         cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
         cues.append("not external-evaluation: the outside party reviews, red-teams or receives, it does not evaluate")
     if not categories:
-        if inherited is None:
+        if inherited is None or internal_only:
             return None
         if _INTERNAL_ONLY.search(text) and not _OUTSIDE_AUDIENCE.search(text):
             return None
