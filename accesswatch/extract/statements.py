@@ -49,7 +49,8 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
     units = segment(text)
     never = [_never_statement(text, units, i) for i in range(len(units))]
     for i, u in enumerate(units):
-        if not never[i] and skip_reason(u.text, u.kind):
+        # A sentence cut by a page break is judged whole: its first part is no heading-like fragment.
+        if not never[i] and (skip_reason(u.text, u.kind) == "too short" or skip_reason(_meaning(units, never, i), u.kind)):
             never[i] = "fragment"
     external_red = red_teaming_is_external(text)
     found: list[Classification | None] = [
@@ -147,6 +148,8 @@ def _meaning(units: list, never: list, i: int) -> str:
     """The text a unit is classified by: its own, or for a sentence cut by a page break, the whole
     sentence (the part after the break is a fragment that is never a unit of its own)."""
     j = i + 1
+    while j < len(units) and never[j] in ("title", "bold run-in title"):  # a footnote's cited title at the page foot
+        j += 1
     if j < len(units) and never[j] == "page-break tail":
         return f"{units[i].text} {units[j].text}"
     return units[i].text

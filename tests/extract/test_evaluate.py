@@ -2,6 +2,7 @@
 
 import json
 from argparse import Namespace
+from pathlib import Path
 
 import pytest
 import yaml
@@ -75,10 +76,39 @@ def test_bad_keys_give_clear_errors(tmp_path, capsys):
 
 # Floors a little below the figures measured when this was written (see the closing note of the
 # extraction work): a drop below them is a regression worth looking at.
-DEV_FLOORS = {"precision": 0.85, "recall": 0.90, "category_micro_f1": 0.85, "strength_accuracy": 0.82, "access_depth_accuracy": 0.88}
+# Dev key, measured at EXTRACTOR_VERSION 0.2: P 0.911, R 0.964, category micro-F1 0.923,
+# strength 0.895, access depth 0.955.
+DEV_FLOORS = {"precision": 0.88, "recall": 0.93, "category_micro_f1": 0.89, "strength_accuracy": 0.86, "access_depth_accuracy": 0.92}
+
+# Held-out key (tests/extract/keys/heldout-statements.yml: 7 documents labelled from the rules by
+# a colleague). Rules were tuned on 5 of its documents; G42's framework and the o3/o4-mini system
+# card were measured untouched first (P 0.739, R 0.906, categories 0.893, strength 0.917) and
+# only then inspected. Measured at 0.2: P 0.960, R 0.975, categories 0.924, strength 0.941,
+# access 0.891. It is no longer unseen: the final measurement is on another key.
+HELDOUT_FLOORS = {"precision": 0.92, "recall": 0.93, "category_micro_f1": 0.89, "strength_accuracy": 0.90, "access_depth_accuracy": 0.85}
+HELDOUT_KEY = Path(__file__).parent / "keys" / "heldout-statements.yml"
 
 
 def test_dev_key_stays_above_floors(gold_dir, corpus_dir):
     result = evaluate_key(gold_dir / "dev-statements.yml", corpus_dir).to_json()
     for field, floor in DEV_FLOORS.items():
         assert result[field] >= floor, f"{field} {result[field]} fell below {floor}"
+
+
+def test_heldout_key_stays_above_floors(corpus_dir):
+    result = evaluate_key(HELDOUT_KEY, corpus_dir).to_json()
+    for field, floor in HELDOUT_FLOORS.items():
+        assert result[field] >= floor, f"{field} {result[field]} fell below {floor}"
+
+
+def test_kinds_inferred_from_the_text_do_as_well_on_the_dev_key(gold_dir, corpus_dir):
+    result = evaluate_key(gold_dir / "dev-statements.yml", corpus_dir, use_manifest_kind=False).to_json()
+    for field, floor in DEV_FLOORS.items():
+        assert result[field] >= floor, f"{field} {result[field]} fell below {floor} with inferred kinds"
+
+
+def test_cli_accepts_infer_kind():
+    from accesswatch.cli import build_parser
+
+    args = build_parser().parse_args(["evaluate", "key.yml", "--corpus", "corpus", "--infer-kind"])
+    assert args.infer_kind is True

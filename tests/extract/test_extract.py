@@ -184,3 +184,49 @@ def test_every_statement_is_verbatim_in_the_corpus(corpus_dir):
     assert files
     for path in files:
         _assert_verbatim(read_text_file(path), str(path.relative_to(corpus_dir)))
+
+
+def test_list_items_completing_an_in_scope_lead_in_take_its_scope_and_force():
+    text = (
+        "If a model reaches a threshold, we aim to share information with appropriate government authorities. "
+        "Where appropriate, this information may include:\n\n"
+        "• Model information: characteristics of the model relevant to the risk.\n"
+        "• Evaluation results: details about the evaluation design and the results.\n"
+    )
+    found = {s.text.split(":")[0]: s for s in extract_statements(text, kind="framework")}
+    for label in ("Model information", "Evaluation results"):
+        assert found[label].categories == ("government-access",)
+        assert found[label].strength == "discretionary"
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_whole_but_quoted_up_to_the_break():
+    text = "[[page 1]]\n\nAs necessities dictate, we may also\n\n[[page 2]]\n\nprovide vetted external red teams unredacted versions.\n"
+    found = extract_statements(text, kind="framework")
+    assert [s.text for s in found] == ["As necessities dictate, we may also"]
+    assert "external-red-teaming" in found[0].categories and found[0].strength == "discretionary"
+
+
+def test_bare_red_teaming_in_a_card_counts_only_when_the_card_calls_it_external():
+    internal = "Red teaming was conducted by specialist teams to probe the model.\n"
+    assert extract_statements(internal, kind="system-card") == []
+    external = internal + "\nWe also worked with external red teamers on voice risks.\n"
+    assert len(extract_statements(external, kind="system-card")) == 2
+
+
+def test_a_report_of_outside_testing_brings_its_account_into_scope():
+    text = (
+        "# Strengthening our safeguards through collaboration with UK AISI\n\nSep 12, 2025\n\n"
+        "We gave UK AISI access to early versions of our classifiers. Government red-teamers identified weaknesses "
+        "in our classifiers. Testers discovered that specific annotations could bypass detection. "
+        "They developed a universal jailbreak that evaded our methods. We patched the classifiers afterwards and wrote about it.\n\n"
+        "## Related content\n\n### Another post\n\nThe US government has issued a directive on model access.\n"
+    )
+    found = {s.text: s for s in extract_statements(text)}  # kind inferred: a press release
+    assert "Testers discovered that specific annotations could bypass detection." in found
+    assert found["They developed a universal jailbreak that evaded our methods."].strength == "practice"
+    assert not any("directive" in t for t in found)  # teasers of other posts are no statements
+
+
+def test_glued_sentences_are_separate_statements():
+    found = extract_statements("We publish a Risk Report.We will share it with external reviewers before release.")
+    assert [s.text for s in found] == ["We publish a Risk Report.", "We will share it with external reviewers before release."]
