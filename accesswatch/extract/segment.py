@@ -5,21 +5,26 @@ markers such as ``[[page 3]]`` or ``-- 3 of 40 --``, hard-wrapped lines, lone pa
 footnotes, ``## `` prefixed large-font lines) or Markdown converted from a web page.
 
 Every unit keeps character offsets into the text *as given* (``text[start:end]`` is the unit,
-including any line breaks or page markers it spans), the heading path of the section it sits in
-and, for paged texts, the page it starts on. The ``text`` field of a unit is the same span with
-page markers and lone page numbers removed and whitespace squashed.
+including any line breaks it spans), the heading path of the section it sits in and, for paged
+texts, the page it starts on. The ``text`` field of a unit is the same span with whitespace
+squashed, so it is always a verbatim quote of the input (after whitespace squashing).
 
 Rules, in order of precedence (one pass over the lines, linear in the size of the text):
 
-- page markers and lines holding only a number are noise: they never end a unit;
+- page furniture ends the unit before it and is never part of a unit: page markers, lines
+  holding only a page number, and running headers/footers (short lines repeated, page numbers
+  aside, on 3+ page edges); a sentence split by a page break is cut at the break (the tail after
+  it is a unit of its own, which extraction treats as a fragment of the sentence before);
 - headings (Markdown ``#``, ``## `` prefixed PDF lines, numbered headings like
   ``3.2 External review``, ALL CAPS lines) are never units; they set the section path;
 - a bullet or numbered line starts a list item, a Markdown table row is split into cells;
-- a line that starts in lower case after a blank line, a page break or a noise line continues the
-  previous paragraph or item when that did not end a sentence (hard wraps across pages);
+- a line that starts in lower case after a blank line continues the previous paragraph or item
+  when that did not end a sentence (hard wraps);
 - within a paragraph, item or cell, sentences end at ``.``, ``!`` or ``?`` (optionally followed by
-  closing quotes/brackets and a footnote number) before an upper-case start, except after known
-  abbreviations (e.g., i.e., U.S., No., Fig., et al. …), initials and decimal numbers.
+  closing quotes/brackets and a footnote number) before an upper-case start (or a brand such as
+  "xAI"), except after known abbreviations (e.g., i.e., U.S., No., Fig., et al. …), initials and
+  decimal numbers; sentences glued by text extraction ("Risk Report.We will") are split when a
+  lower-case word ends and a capitalised word starts, unless the token is a URL, domain or file name.
 """
 
 from __future__ import annotations
@@ -41,8 +46,8 @@ MAX_UNIT_CHARS = 1500
 class Segment:
     """One unit of a text: a sentence, a list item or a table cell.
 
-    `start`/`end` are offsets into the text as given; `text` is that span with page markers
-    removed and whitespace squashed; `section` is the heading path joined with `" > "`;
+    `start`/`end` are offsets into the text as given; `text` is that span with whitespace
+    squashed (units never span page markers); `section` is the heading path joined with `" > "`;
     `page` is the page the unit starts on (None for texts without page markers); `kind` is
     ``sentence``, ``list-item`` or ``table-cell``.
     """

@@ -1,4 +1,18 @@
-"""`extract_statements`: segment a version's text and keep the in-scope units, classified."""
+"""`extract_statements`: segment a version's text and keep the in-scope units, classified.
+
+Besides each unit's own words (`classify`), context decides scope:
+- never statements: navigation teasers ("Related content"), bold run-in titles, titles of cited
+  works, fragments, and the tail of a sentence cut by a page break (the part before the break is
+  the unit, classified by the whole sentence);
+- a unit pointing back ("They tested…", "this information may include:") continues the in-scope
+  statement before it in the same paragraph;
+- the opening units of the first items of a list complete an in-scope lead-in ("… may include:",
+  "the following …"): they take its categories, and its force when they have no verb of their own;
+- a section whose heading is about outside testing brings its first units into scope;
+- a report or announcement whose title is about outside testing and that mostly reports what
+  was done brings its account of what the testers did, found or received into scope;
+- in a card, a bare "red teaming" is external only if the document says its red teaming is.
+"""
 
 from __future__ import annotations
 
