@@ -15,6 +15,7 @@ Frames: `versions_frame`, `statements_frame`, `changes_frame`, `events_frame`, `
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,6 @@ MATRIX_LABELS: dict[str, str] = {
     "nothing": "nothing",
 }
 
-# Event types that are access given (or not given) to outside evaluators: ledger rows.
-_ACCESS_EVENTS = ("pre-deployment-access", "post-deployment-access", "no-external-access")
 # Categories whose statements say who outside gets access: ledger rows when they name depth or actors.
 _ACCESS_CATEGORIES = ("external-evaluation", "external-red-teaming", "government-access", "researcher-access")
 
@@ -304,6 +303,43 @@ _EVENT_COLUMNS = ["event", "date", "date_precision", "type", "title", "summary",
                   "company_review_of_publication", "agreement", "status", "sources"]
 
 
+MATERIAL_KINDS = ("strengthened", "weakened", "removed", "added")
+
+
+def latest_material_changes(dataset: Dataset, *, per_pair: int = 3, limit: int = 15) -> pd.DataFrame:
+    """The home page's latest changes: material kinds only, newest version pair first.
+
+    Only changes whose reviewed kind is strengthened, weakened, removed or added count (reworded
+    and moved never); a rejected change never counts; corrected values apply. Changes are grouped
+    by document version pair (document, old version, new version); pairs are ordered by date, then
+    by their most material change; within a pair by materiality. At most `per_pair` changes of a
+    pair are shown and at most `limit` rows in all (the rest of a pair is counted). Columns:
+    those of `changes_frame` plus `more_in_pair` (material changes of the pair not shown, on the
+    pair's last shown row; 0 elsewhere).
+    """
+    changes = changes_frame(dataset, include_rejected=False)
+    columns = [*_CHANGE_COLUMNS, "more_in_pair"]
+    if changes.empty:
+        return pd.DataFrame(columns=columns, dtype=object)
+    material = changes[changes["kind"].isin(MATERIAL_KINDS)]
+    groups = []
+    for (document, old, new), group in material.groupby(["document", "old_version", "new_version"], sort=False):
+        group = group.sort_values(["materiality", "change"], ascending=[False, True], kind="stable")
+        date = group["date"].iloc[0]
+        groups.append((date or dt.date.min, int(group["materiality"].max()), document, old, new, group))
+    groups.sort(key=lambda g: (g[0], g[1], g[2], g[4]), reverse=True)
+    rows: list[dict] = []
+    for _date, _top, _doc, _old, _new, group in groups:
+        if len(rows) >= limit:
+            break
+        shown = group.head(min(per_pair, limit - len(rows))).to_dict("records")
+        for row in shown:
+            row["more_in_pair"] = 0
+        shown[-1]["more_in_pair"] = len(group) - len(shown)
+        rows.extend(shown)
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
 def timeline_frame(dataset: Dataset) -> pd.DataFrame:
     """Every change (not rejected) and every curated event, newest first.
 
@@ -389,52 +425,331 @@ def matrix_frame(dataset: Dataset) -> pd.DataFrame:
     return long.pivot(index="company", columns="category", values="label").reindex(columns=list(CATEGORIES))
 
 
-def ledger_frame(dataset: Dataset) -> pd.DataFrame:
-    """Access ledger: model × evaluator × access depth × days before release, promise beside practice.
+# ---------------------------------------------------------------------------------------------
+# evaluators: who counts as an outside evaluator, and when two labels are the same one
 
-    Rows come from access events (one per evaluator; `no-external-access` events give a row with
-    evaluator "none disclosed") and from current, not rejected statements about outside access
-    that name an access depth or actors (basis `promise` for commitment/intention/discretionary,
-    `practice` for reports of what was done). Unknowns are "not disclosed".
+# Actors that say nobody in particular, or somebody who is not an evaluator: never ledger or parity rows.
+GENERIC_ACTORS = frozenset({
+    "not disclosed", "none disclosed", "none", "unknown", "n a", "public", "the public", "general public",
+    "users", "customers", "enterprise customers", "developers", "policymakers", "government", "governments",
+    "researchers", "employees", "staff", "board", "auditors", "long term benefit trust", "frontier model forum",
+    "industry", "civil society", "partners", "others", "anyone", "everyone",
+})
+
+# Named evaluators: alias (normalised) → display name. Renamed institutes are one evaluator.
+_NAMED_ALIASES: dict[str, str] = {}
+for _name, _aliases in {
+    "UK AISI": ["uk aisi", "aisi", "uk ai safety institute", "uk ai security institute", "ai security institute",
+                "uk ai security institute aisi", "aisi uk", "uk aisi aisi", "united kingdom ai security institute",
+                "uk ai safety institute aisi", "ai safety institute uk"],
+    "US AISI / CAISI": ["us aisi", "us ai safety institute", "u s ai safety institute", "us caisi", "caisi",
+                        "center for ai standards and innovation", "us center for ai standards and innovation",
+                        "u s center for ai standards and innovation", "nist caisi", "nist aisi",
+                        "us center on artificial intelligence standards and innovation", "us aisi caisi",
+                        "center on artificial intelligence standards and innovation"],
+    "METR": ["metr", "model evaluation and threat research", "metr formerly arc evals"],
+    "ARC Evals (now METR)": ["arc", "arc evals", "alignment research center", "arc alignment research center"],
+    "Apollo Research": ["apollo research", "apollo"],
+    "SecureBio": ["securebio", "secure bio"],
+    "Irregular (formerly Pattern Labs)": ["irregular", "pattern labs", "irregular formerly pattern labs"],
+    "Gryphon Scientific": ["gryphon scientific", "gryphon"],
+    "Epoch AI": ["epoch ai", "epoch"],
+    "Andon Labs": ["andon labs"],
+    "Haize Labs": ["haize labs"],
+    "FAR.AI": ["far ai", "far ai labs"],
+    "US DOE NNSA": ["us doe nnsa", "nnsa", "national nuclear security administration"],
+}.items():
+    for _alias in _aliases:
+        _NAMED_ALIASES[_alias] = _name
+
+# Meaningful kinds of unnamed evaluators: alias (normalised) → display kind.
+_KIND_ALIASES: dict[str, str] = {}
+for _name, _aliases in {
+    "external red teamers": ["red teamers", "external red teamers", "external red teamers incl crowdworker platforms",
+                             "red team", "external red team", "expert red teamers"],
+    "domain experts": ["domain experts", "subject matter experts", "expert testers"],
+    "external experts": ["external experts", "independent experts", "outside experts"],
+    "independent third parties": ["independent third parties", "independent third party", "third party evaluators",
+                                  "independent evaluators", "third party testers", "external testers",
+                                  "external human testers", "independent specialist groups", "external partners"],
+    "third parties": ["third parties", "third party"],
+    "academic researchers": ["academic researchers", "external researchers", "outside researchers"],
+    "AI safety institutes": ["ai safety institutes", "ai safety institutes aisis", "international ai safety institutes"],
+    "government bodies": ["government organisations", "government organizations", "government partners",
+                          "government agencies"],
+}.items():
+    for _alias in _aliases:
+        _KIND_ALIASES[_alias] = _name
+
+_DEPTH_RANK = {f"A{n}": n for n in range(6)}
+
+
+def _normalise_actor(label: str) -> str:
+    """Lower case, parenthetical qualifiers and punctuation dropped, 'the' prefix dropped."""
+    value = label.lower().replace("&", " and ")
+    value = re.sub(r"\((?:unnamed|\d+\+?|[^)]*\bunnamed\b[^)]*)\)", " ", value)
+    value = re.sub(r"[^a-z0-9]+", " ", value).strip()
+    value = re.sub(r"^the ", "", value)
+    return value
+
+
+def evaluator_identity(label: str | None) -> tuple[str, str, bool] | None:
+    """Who an actor label names: `(key, display name, named)`, or None when it names no evaluator.
+
+    Named evaluators are merged across aliases ("UK AI Safety Institute" = "UK AISI" = "UK AI
+    Security Institute"); meaningful kinds ("external red teamers", "domain experts") likewise;
+    generic or empty actors ("not disclosed", "public", "users", "customers", "policymakers", …)
+    give None. Any other label is taken as a named evaluator, compared case-insensitively.
     """
-    rows = []
+    if not label or not label.strip():
+        return None
+    norm = _normalise_actor(label)
+    if not norm or norm in GENERIC_ACTORS:
+        return None
+    if norm in _NAMED_ALIASES:
+        name = _NAMED_ALIASES[norm]
+        return ("named:" + name.lower(), name, True)
+    without_parens = _normalise_actor(re.sub(r"\([^)]*\)", " ", label))
+    for candidate in (norm, without_parens):
+        if candidate in _NAMED_ALIASES:
+            name = _NAMED_ALIASES[candidate]
+            return ("named:" + name.lower(), name, True)
+        if candidate in _KIND_ALIASES:
+            kind = _KIND_ALIASES[candidate]
+            qualifier = re.search(r"\((\d+\+?)\)", label)
+            return ("kind:" + kind, kind + (f" ({qualifier.group(1)})" if qualifier else ""), False)
+    if without_parens in GENERIC_ACTORS or not without_parens:
+        return None
+    # an unknown label: a named evaluator as written (qualifier "(unnamed)" dropped)
+    shown = " ".join(re.sub(r"\(\s*unnamed\s*\)", " ", label).split())
+    return ("named:" + norm, shown, True)
+
+
+def model_from_title(title: str) -> str:
+    """A model name from a system or model card's title: "System Card: Claude Opus 4.5" → "Claude Opus 4.5".
+
+    Drops prefixes and suffixes such as "System Card:", "AWS AI Service Card:", "Model Card",
+    "system card", "addendum", "(web page)"; "The Claude 3 Model Family: Opus, Sonnet, Haiku"
+    becomes "Claude 3 (Opus, Sonnet, Haiku)".
+    """
+    value = " ".join(title.split())
+    value = re.sub(r"\s*\((?:web page|pdf|redacted)\)\s*$", "", value, flags=re.I)
+    family = re.match(r"^(?:the\s+)?(.+?)\s+model family\s*[:\-–—]\s*(.+)$", value, flags=re.I)
+    if family:
+        return f"{family.group(1)} ({family.group(2)})"
+    prefix = re.compile(r"^(?:(?:aws\s+)?ai\s+service\s+card|system\s+card(?:\s+addendum)?|model\s+card"
+                        r"(?:\s+addendum)?(?:\s+and\s+evaluations\s+for)?|addendum)\s*[:\-–—]?\s*", re.I)
+    suffix = re.compile(r"\s*[:\-–—]?\s*(?:(?:system|model|service)\s+card(?:\s+addendum)?|addendum)\s*$", re.I)
+    for _ in range(3):
+        value = prefix.sub("", value).strip()
+        value = suffix.sub("", value).strip()
+    return value or " ".join(title.split())
+
+
+def _deeper(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _DEPTH_RANK.get(a, -1) >= _DEPTH_RANK.get(b, -1) else b
+
+
+def _longer(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def _event_models(event: Event) -> list[str]:
+    """The models an event is about: its `model`, split where it lists several with "; "."""
+    if not event.model:
+        return []
+    return [m.strip() for m in event.model.split(";") if m.strip()]
+
+
+def _family(model: str) -> str:
+    """A model's family word ("Claude", "GPT", "o1"…): its first word, lower case, up to a dash."""
+    first = model.split()[0].lower() if model.split() else ""
+    return re.split(r"[-.]", first)[0] if first.startswith("gpt") else first
+
+
+def _company_models(dataset: Dataset) -> list[tuple[str, str, Event]]:
+    """Every (company, model, event) an event is about.
+
+    An event about several models of several companies ("o1; Claude 3.5 Sonnet", OpenAI and
+    Anthropic) gives each model only to the company whose other events name models of the same
+    family; when that cannot be told, to every company of the event.
+    """
+    families: dict[str, set[str]] = {}
     for event in dataset.events:
-        if event.type not in _ACCESS_EVENTS:
+        if len(event.companies) == 1:
+            for model in _event_models(event):
+                families.setdefault(event.companies[0], set()).add(_family(model))
+    pairs = []
+    for event in dataset.events:
+        models = _event_models(event)
+        for model in models:
+            owners = event.companies
+            if len(models) > 1 and len(event.companies) > 1:
+                owners = [c for c in event.companies if _family(model) in families.get(c, set())] or event.companies
+            pairs.extend((company, model, event) for company in owners)
+    return pairs
+
+
+def _model_key(model: str) -> str:
+    """A comparable form of a model name: lower case, "&"/"and"/"/" as one separator, no company prefix."""
+    value = re.sub(r"\s*(?:&|/|\band\b)\s*", "/", model.lower())
+    value = re.sub(r"^(?:openai|anthropic|google|meta|xai|amazon|microsoft)\s+", "", value)
+    return " ".join(value.split())
+
+
+def _names_model(text: str, model: str) -> bool:
+    """Whether `text` names `model` (or, for "A / B" models, one of its parts) as a whole word."""
+    parts = [model] + [p.strip() for p in model.split(" / ") if p.strip()] if " / " in model else [model]
+    for part in parts:
+        if re.search(r"(?<![\w.-])" + re.escape(part.lower()) + r"(?![\w-]|\.\d)", text.lower()):
+            return True
+    return False
+
+
+# Event types that report outside evaluators' access to a named model.
+_EVALUATION_EVENTS = ("pre-deployment-access", "post-deployment-access", "evaluator-report", "other")
+
+
+def _release_dates(dataset: Dataset) -> dict[tuple[str, str], dt.date]:
+    """(company, model) → release date, from model-release events and events' `release_date`."""
+    found: dict[tuple[str, str], dt.date] = {}
+    for company, model, event in _company_models(dataset):
+        date = event.date if event.type == "model-release" else event.release_date
+        if date is None:
             continue
-        evaluators = event.evaluators or (["none disclosed"] if event.type == "no-external-access" else [NOT_DISCLOSED])
-        for company in event.companies:
-            for evaluator in evaluators:
-                rows.append({
-                    "company": company, "model": event.model or NOT_DISCLOSED, "evaluator": evaluator,
-                    "access_depth": event.access_depth or NOT_DISCLOSED,
-                    "days_before_release": _days_text(event.days_before_release),
-                    "date": event.date, "basis": "practice", "strength": "practice",
-                    "source": "event", "event": event.id, "document": None, "statement": None,
-                    "event_type": event.type,
-                })
-    statements = statements_frame(dataset, include_rejected=False)
-    for s in statements.itertuples(index=False) if not statements.empty else ():
-        if not s.current or not set(s.categories) & set(_ACCESS_CATEGORIES):
+        key = (company, model)
+        if key not in found or date < found[key]:
+            found[key] = date
+    return found
+
+
+def _access_statements(dataset: Dataset) -> list[dict]:
+    """Current, not rejected statements about outside access (the access categories)."""
+    frame = statements_frame(dataset, include_rejected=False)
+    return [s for s in frame.to_dict("records")
+            if s["current"] and set(s["categories"]) & set(_ACCESS_CATEGORIES)]
+
+
+ANY_MODEL = "all models (policy)"
+
+
+def _statement_model(statement: dict, known: list[str]) -> str:
+    """The model a statement is about: a card's model (from its title), else the one known model its
+    quote names, else "all models (policy)" for a promise and "not disclosed" for a practice report."""
+    if statement["document_kind"] in ("system-card", "model-card"):
+        model = model_from_title(statement["document_title"])
+        same = [m for m in known if _model_key(m) == _model_key(model)]
+        return same[0] if same else model
+    named = [m for m in known if _names_model(statement["quote"], m)]
+    named = [m for m in named if not any(m != other and m.lower() in other.lower() for other in named)]
+    if len(named) == 1:
+        return named[0]
+    return ANY_MODEL if statement["strength"] != "practice" else NOT_DISCLOSED
+
+
+_LEDGER_COLUMNS = ["company", "model", "evaluator", "named", "access_depth", "days_before_release", "release_date",
+                   "date", "basis", "strength", "evidence", "source", "event", "document", "statement"]
+
+
+def ledger_frame(dataset: Dataset) -> pd.DataFrame:
+    """Access ledger: one row per (company, model, evaluator, basis), promise beside practice.
+
+    Rows come from curated access events (one per named evaluator or meaningful kind) and from
+    current, not rejected statements about outside access (basis `promise` for commitment,
+    intention and discretionary statements, `practice` for reports of what was done). Evaluators
+    are merged across aliases and generic actors dropped (`evaluator_identity`); a row keeps the
+    deepest access depth, the longest stated days before release, the strongest strength and
+    every piece of evidence (`evidence`: list of `{"source": "event"|"statement", "event",
+    "document", "statement"}`; `source`/`event`/`document`/`statement` are the first one's). A
+    model whose only event says no outside access was disclosed gets one row "none disclosed".
+    Statements name their model by the card's title (`model_from_title`) or by the one known model
+    their quote names; policy promises are about "all models (policy)". Sorted by company, then
+    release date (else the evidence date), newest first. Unknowns are "not disclosed".
+    """
+    releases = _release_dates(dataset)
+    pairs = _company_models(dataset)
+    known_models: dict[str, list[str]] = {}
+    for company, model, _event in pairs:
+        known_models.setdefault(company, [])
+        if model not in known_models[company]:
+            known_models[company].append(model)
+    merged: dict[tuple[str, str, str, str], dict] = {}
+
+    def add(company: str, model: str, identity: tuple[str, str, bool], basis: str, strength: str,
+            depth: str | None, days: int | None, date: dt.date | None, evidence: dict) -> None:
+        key = (company, model.lower(), identity[0], basis)
+        row = merged.get(key)
+        if row is None:
+            row = merged[key] = {"company": company, "model": model, "evaluator": identity[1], "named": identity[2],
+                                 "access_depth": None, "days": None, "date": date, "basis": basis,
+                                 "strength": strength, "evidence": []}
+        row["access_depth"] = _deeper(row["access_depth"], depth)
+        row["days"] = _longer(row["days"], days)
+        if date is not None and (row["date"] is None or date < row["date"]):
+            row["date"] = date
+        if PROMISE_RANK.get(strength, -1) > PROMISE_RANK.get(row["strength"], -1):
+            row["strength"] = strength
+        if evidence not in row["evidence"]:
+            row["evidence"].append(evidence)
+
+    nothing: list[tuple[str, str, Event]] = []
+    about = pairs + [(company, NOT_DISCLOSED, event) for event in dataset.events if not _event_models(event)
+                     for company in event.companies]
+    for company, model, event in about:
+        evidence = {"source": "event", "event": event.id, "document": None, "statement": None}
+        if event.type == "no-external-access":
+            nothing.append((company, model, event))
             continue
-        if not s.access_depth and not s.actors:
+        if event.type not in _EVALUATION_EVENTS:
             continue
-        model = s.document_title if s.document_kind in ("system-card", "model-card") else NOT_DISCLOSED
-        for actor in s.actors or [NOT_DISCLOSED]:
-            rows.append({
-                "company": s.company, "model": model, "evaluator": actor,
-                "access_depth": s.access_depth or NOT_DISCLOSED,
-                "days_before_release": NOT_DISCLOSED, "date": s.version_date,
-                "basis": "practice" if s.strength == "practice" else "promise", "strength": s.strength,
-                "source": "statement", "event": None, "document": s.document, "statement": s.statement,
-                "event_type": None,
-            })
-    frame = pd.DataFrame(rows, dtype=object, columns=["company", "model", "evaluator", "access_depth", "days_before_release",
-                                        "date", "basis", "strength", "source", "event", "document",
-                                        "statement", "event_type"])
+        for label in event.evaluators:
+            identity = evaluator_identity(label)
+            if identity is not None:
+                add(company, model, identity, "practice", "practice", event.access_depth,
+                    event.days_before_release, event.date, evidence)
+    for s in _access_statements(dataset):
+        model = _statement_model(s, known_models.get(s["company"], []))
+        basis = "practice" if s["strength"] == "practice" else "promise"
+        evidence = {"source": "statement", "event": None, "document": s["document"], "statement": s["statement"]}
+        for label in s["actors"]:
+            identity = evaluator_identity(label)
+            if identity is not None:
+                add(s["company"], model, identity, basis, s["strength"], s["access_depth"], None,
+                    s["version_date"], evidence)
+    practised = {(company, model) for company, model, _e, basis in merged if basis == "practice"}
+    for company, model, event in nothing:
+        if (company, model.lower()) in practised:
+            continue
+        add(company, model, ("none", "none disclosed", False), "practice", "practice", None, None, event.date,
+            {"source": "event", "event": event.id, "document": None, "statement": None})
+    rows = []
+    for row in merged.values():
+        release = releases.get((row["company"], row["model"]))
+        first = row["evidence"][0]
+        rows.append({
+            "company": row["company"], "model": row["model"], "evaluator": row["evaluator"], "named": row["named"],
+            "access_depth": row["access_depth"] or NOT_DISCLOSED,
+            "days_before_release": _days_text(row["days"]),
+            "release_date": release.isoformat() if release else NOT_DISCLOSED,
+            "date": row["date"], "basis": row["basis"], "strength": row["strength"], "evidence": row["evidence"],
+            "source": first["source"], "event": first["event"], "document": first["document"],
+            "statement": first["statement"], "_sort": release or row["date"] or dt.date.min,
+        })
+    frame = pd.DataFrame(rows, dtype=object, columns=[*_LEDGER_COLUMNS, "_sort"])
     if not frame.empty:
-        frame = frame.sort_values(["company", "basis", "date", "model", "evaluator"],
-                                  ascending=[True, True, False, True, True], kind="stable").reset_index(drop=True)
-    return frame
+        frame["_named"] = frame["named"].map(lambda named: 0 if named else 1)
+        frame = frame.sort_values(["company", "_sort", "model", "basis", "_named", "evaluator"],
+                                  ascending=[True, False, True, True, True, True], kind="stable")
+        frame = frame.drop(columns=["_named"])
+    return frame.drop(columns=["_sort"]).reset_index(drop=True)
 
 
 def _days_text(days: int | None) -> str:
@@ -445,25 +760,42 @@ def _days_text(days: int | None) -> str:
     return str(days)
 
 
+def _access_line(evaluator: dict) -> str:
+    """One evaluator's access as a concise line: "METR (A4, 21 days before release)"."""
+    depth, days = evaluator["access_depth"], evaluator["days"]
+    when = (None if days is None else
+            f"{_days(days)} before release" if days >= 0 else f"{_days(-days)} after release")
+    if depth is None and when is None:
+        detail = "depth and days not disclosed"
+    elif when is None:
+        detail = f"{depth}; days not disclosed"
+    else:
+        detail = f"{depth or 'depth not disclosed'}, {when}"
+    return f"{evaluator['evaluator']} ({detail})"
+
+
 def parity_frame(dataset: Dataset) -> pd.DataFrame:
     """Access parity per company and model: how far outsiders trail insiders.
 
-    Columns: company, model, first_internal_use, outside_access (who, depth, days before release),
-    public_availability (a date, "restricted to partners", "never released (withheld)" or
-    "internal use only"), release_date, system_card (date and days relative to release),
-    internal_only (True for models known only from internal use). Unknowns are "not disclosed",
-    never blank. Built from events (which name a model) and practice statements quoting the model.
+    Columns: company, model, first_internal_use, outside_access (one concise line per evaluator,
+    joined with "; ", or exactly "not disclosed"), evaluators (list of `{"evaluator", "named",
+    "access_depth", "days", "evidence"}`: each named evaluator or meaningful kind once, merged
+    across aliases, events and practice statements, with the deepest depth and the longest
+    stated days before release), public_availability (a date, "restricted to partners", "never
+    released (withheld)" or "internal use only"), release_date, system_card (date and days
+    relative to release), internal_only (True for models known only from internal use), events.
+    Unknowns are "not disclosed", never blank. Models come from events; a practice statement
+    counts for a model when its card's title names the model, or, outside cards, when its quote does.
     """
     models: dict[tuple[str, str], list[Event]] = {}
-    for event in dataset.events:
-        if not event.model:
-            continue
-        for company in event.companies:
-            models.setdefault((company, event.model), []).append(event)
+    for company, model, event in _company_models(dataset):
+        models.setdefault((company, model), []).append(event)
     practice: dict[str, list[dict]] = {}
-    for s in statements_frame(dataset, include_rejected=False).to_dict("records"):
-        if s["strength"] == "practice" and s["current"]:
-            practice.setdefault(s["company"], []).append({**s, "lower": s["quote"].lower()})
+    for s in _access_statements(dataset):
+        if s["strength"] == "practice":
+            card = s["document_kind"] in ("system-card", "model-card")
+            practice.setdefault(s["company"], []).append(
+                {**s, "_named_in": model_from_title(s["document_title"]) if card else s["quote"]})
     rows = []
     for (company, model), events in sorted(models.items()):
         by_type: dict[str, list[Event]] = {}
@@ -471,20 +803,29 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
             by_type.setdefault(event.type, []).append(event)
         internal = min((e.date for e in by_type.get("internal-use", [])), default=None)
         release = _release_date(by_type, events)
-        access_parts = []
-        for event in by_type.get("pre-deployment-access", []) + by_type.get("post-deployment-access", []):
-            who = ", ".join(event.evaluators) or NOT_DISCLOSED
-            depth = event.access_depth or "depth not disclosed"
-            d = event.days_before_release
-            days = ("days not disclosed" if d is None else
-                    f"{_days(d)} before release" if d >= 0 else f"{_days(-d)} after release")
-            access_parts.append(f"{who} ({depth}, {days})")
-        for event in by_type.get("no-external-access", []):
-            access_parts.append("no outside pre-deployment access disclosed")
+        found: dict[str, dict] = {}
+
+        def add(identity: tuple[str, str, bool] | None, depth: str | None, days: int | None, evidence: dict) -> None:
+            if identity is None:
+                return
+            entry = found.setdefault(identity[0], {"evaluator": identity[1], "named": identity[2],
+                                                   "access_depth": None, "days": None, "evidence": []})
+            entry["access_depth"] = _deeper(entry["access_depth"], depth)
+            entry["days"] = _longer(entry["days"], days)
+            if evidence not in entry["evidence"]:
+                entry["evidence"].append(evidence)
+
+        for event in events:
+            if event.type in _EVALUATION_EVENTS:
+                for label in event.evaluators:
+                    add(evaluator_identity(label), event.access_depth, event.days_before_release,
+                        {"source": "event", "event": event.id, "document": None, "statement": None})
         for s in practice.get(company, []):
-            if model.lower() in s["lower"]:
-                access_parts.append(f"{', '.join(s['actors']) or NOT_DISCLOSED} "
-                                    f"({s['access_depth'] or 'depth not disclosed'}, per statement)")
+            if _names_model(s["_named_in"], model):
+                for label in s["actors"]:
+                    add(evaluator_identity(label), s["access_depth"], None,
+                        {"source": "statement", "event": None, "document": s["document"], "statement": s["statement"]})
+        evaluators = sorted(found.values(), key=lambda e: (not e["named"], e["evaluator"].lower()))
         if by_type.get("model-release"):
             availability = "public " + min(e.date for e in by_type["model-release"]).isoformat()
         elif by_type.get("restricted-release"):
@@ -512,7 +853,8 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
         rows.append({
             "company": company, "model": model,
             "first_internal_use": internal.isoformat() if internal else NOT_DISCLOSED,
-            "outside_access": "; ".join(access_parts) or NOT_DISCLOSED,
+            "outside_access": "; ".join(_access_line(e) for e in evaluators) or NOT_DISCLOSED,
+            "evaluators": evaluators,
             "public_availability": availability,
             "release_date": release.isoformat() if release else NOT_DISCLOSED,
             "system_card": system_card,
@@ -520,8 +862,8 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
             "events": [e.id for e in events],
         })
     return pd.DataFrame(rows, dtype=object, columns=["company", "model", "first_internal_use", "outside_access",
-                                       "public_availability", "release_date", "system_card",
-                                       "internal_only", "events"])
+                                                     "evaluators", "public_availability", "release_date",
+                                                     "system_card", "internal_only", "events"])
 
 
 def _days(count: int) -> str:

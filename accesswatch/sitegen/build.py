@@ -24,6 +24,7 @@ import yaml
 from accesswatch.sitegen.downloads import write_downloads
 from accesswatch.sitegen.feeds import write_feeds
 from accesswatch.sitegen.pages import DEFAULT_REPO_URL, SiteContext, generate_pages, record_lines
+from accesswatch.sitegen.quality import QUALITY_MARKER, fill_quality, load_quality
 from accesswatch.tables import Dataset, load_dataset
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -117,7 +118,14 @@ def generate_docs(dataset: Dataset, staging: Path, *, base_url: str, repo_url: s
             if path.is_file():
                 target = staging / path.relative_to(site_dir / "pages")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+                if path.suffix == ".md":
+                    page = path.read_text(encoding="utf-8")
+                    if QUALITY_MARKER in page:
+                        quality = load_quality(dataset.data_dir / "quality.yml") if dataset.data_dir else None
+                        page = fill_quality(page, quality)
+                    target.write_text(page, encoding="utf-8")
+                else:
+                    shutil.copyfile(path, target)
                 hand_written += path.suffix == ".md"
     if (site_dir / "assets").is_dir():
         shutil.copytree(site_dir / "assets", staging / "assets", dirs_exist_ok=True)

@@ -27,6 +27,7 @@ from accesswatch.tables import (
     changes_frame,
     effective_change,
     effective_statement,
+    latest_material_changes,
     latest_version,
     ledger_frame,
     matrix_long,
@@ -66,7 +67,7 @@ CATEGORY_LABELS = {
 KIND_WORDS = {"added": "added", "removed": "removed", "reworded": "reworded", "strengthened": "strengthened",
               "weakened": "weakened", "moved": "moved"}
 LATEST_ON_HOME = 15
-HOME_KINDS = ("strengthened", "weakened", "removed", "added")
+PER_PAIR_ON_HOME = 3
 EXCERPT = 180
 
 
@@ -146,6 +147,11 @@ def wayback_url(version: VersionMeta) -> str:
 
 def _review(status: str) -> str:
     return badge("review", status)
+
+
+def pair_anchor(old_version: str, new_version: str) -> str:
+    """The id of a version pair's changes on its document page."""
+    return urls.anchor("changes", f"{old_version}--{new_version}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,12 +251,18 @@ class _Generator:
     def _change_rows(self, page: str, frame: pd.DataFrame, *, with_company: bool = True) -> str:
         headers = ["Date", *(["Company"] if with_company else []), "Document", "Change", "Announced", "Passage"]
         rows = []
+        more_column = "more_in_pair" in frame.columns
         for c in frame.itertuples(index=False):
             kind = badge("kind", c.kind)
             if c.review_status == "rejected":
                 kind += " " + _review("rejected")
             passage = link(urls.href(page, urls.document_page(c.document), urls.anchor("change", c.change)),
                            text(_excerpt(c.after or c.before or "(no text)", 120)))
+            if more_column and c.more_in_pair:
+                more = f"{c.more_in_pair} more change{'s' if c.more_in_pair != 1 else ''} in this version"
+                passage += ('<br><span class="aw-more">' + link(urls.href(
+                    page, urls.document_page(c.document), pair_anchor(c.old_version, c.new_version)), text(more))
+                    + "</span>")
             rows.append([
                 text(_date(c.date)),
                 *([self.company_link(page, c.company)] if with_company else []),
@@ -286,9 +298,8 @@ class _Generator:
             f"<span>{text(label)}</span></a></li>"
             for label, value, target in counts
         )
-        # the home page shows changes of substance; rewording and moves stay on the timeline
-        substantive = visible[visible["kind"].isin(HOME_KINDS)] if not visible.empty else visible
-        latest = substantive.head(LATEST_ON_HOME)
+        # the home page shows changes of substance, a few per version; rewording and moves stay on the timeline
+        latest = latest_material_changes(ds, per_pair=PER_PAIR_ON_HOME, limit=LATEST_ON_HOME)
         out = [_front_matter("AccessWatch"), "# AccessWatch\n\n",
                "AccessWatch archives what frontier AI companies publish about **external evaluation and model "
                "access** — who outside the company gets to test the models, how deep that access is, who reviews "
@@ -471,7 +482,8 @@ class _Generator:
         if not pairs:
             out.append("\nNo statement-level changes recorded.\n")
         for (old, new), changes in sorted(pairs.items(), key=lambda p: (str(dates.get(p[0][1], "")), p[0][1]), reverse=True):
-            out.append(f"\n### {md_text(_date(dates.get(old, old)))} → {md_text(_date(dates.get(new, new)))}\n")
+            out.append(f"\n### {md_text(_date(dates.get(old, old)))} → {md_text(_date(dates.get(new, new)))} "
+                       f"{{#{pair_anchor(old, new)}}}\n")
             items = []
             for raw in sorted(changes, key=lambda c: (-c.materiality, c.id)):
                 c = effective_change(raw)
@@ -636,19 +648,32 @@ class _Generator:
         bib += [f"  howpublished = {{\\url{{{_bib_url(url)}}}}},", f"  note = {{{_bib(note)}}},", "}"]
         return plain, "\n".join(bib)
 
+    def _evidence_href(self, page: str, evidence: dict) -> str:
+        if evidence["source"] == "event":
+            return self.event_href(page, evidence["event"])
+        return self.statement_href(page, evidence["document"], evidence["statement"])
+
+    def _evidence_links(self, page: str, evidence: list[dict], limit: int = 4) -> str:
+        """Links to a row's evidence: "event", "statement", "statement 2"… then "+N more"."""
+        counts: dict[str, int] = {}
+        links = []
+        for item in evidence[:limit]:
+            counts[item["source"]] = counts.get(item["source"], 0) + 1
+            label = item["source"] + (f" {counts[item['source']]}" if counts[item["source"]] > 1 else "")
+            links.append(link(self._evidence_href(page, item), text(label)))
+        if len(evidence) > limit:
+            links.append(text(f"+{len(evidence) - limit} more"))
+        return " · ".join(links)
+
     def _ledger_table(self, page: str, frame: pd.DataFrame, *, with_company: bool = False) -> str:
         rows = []
         for r in frame.itertuples(index=False):
-            if r.source == "event":
-                source = link(self.event_href(page, r.event), "event")
-            else:
-                source = link(self.statement_href(page, r.document, r.statement), "statement")
             basis = badge("basis", r.basis) + ("" if r.basis == "practice" else " " + _strength(r.strength))
             rows.append([*([self.company_link(page, r.company)] if with_company else []), text(r.model),
-                         text(r.evaluator), _depth(r.access_depth), text(r.days_before_release),
-                         text(_date(r.date)), basis, source])
-        return table([*(["Company"] if with_company else []), "Model", "Evaluator", "Access depth",
-                      "Days before release", "Date", "Basis", "Evidence"], rows)
+                         text(r.release_date), text(r.evaluator), _depth(r.access_depth), text(r.days_before_release),
+                         basis, self._evidence_links(page, r.evidence)])
+        return table([*(["Company"] if with_company else []), "Model", "Released", "Evaluator", "Access depth",
+                      "Days before release", "Basis", "Evidence"], rows, cls="aw-table aw-ledger")
 
     def matrix_page(self) -> str:
         page = "matrix.md"
@@ -682,11 +707,39 @@ class _Generator:
                 "Who outside each company got (or was promised) access to which model, how deep "
                 "(A0 public product … A5 weights) and how many days before release. *Practice* rows come from "
                 "curated events and reports of what was done; *promise* rows from current commitments, "
-                "intentions and discretionary statements. Unknowns are shown as \"not disclosed\".\n"
+                "intentions and discretionary statements (\"all models (policy)\" when a framework or policy "
+                "promises it for every model). One row per model, evaluator and basis, with the deepest access "
+                "depth, the longest stated days before release and every piece of evidence; aliases are merged "
+                "(UK AISI = UK AI Safety/Security Institute; US AISI = CAISI) and generic audiences (the public, "
+                "users, customers, policymakers) are not evaluators. Newest release first within each company. "
+                "Unknowns are shown as \"not disclosed\".\n"
                 + (block(self._ledger_table(page, self.ledger, with_company=True)) if not self.ledger.empty
                    else "\nNo access recorded yet.\n")
                 + "\n## Access depth\n\n"
                 + "".join(f"- **{d}**: {md_text(label)}\n" for d, label in ACCESS_DEPTH_LABELS.items()))
+
+    def _parity_access(self, page: str, evaluators: list[dict]) -> str:
+        """One line per outside evaluator, its name linking to the first evidence; or "not disclosed"."""
+        if not evaluators:
+            return text(NOT_DISCLOSED)
+        items = []
+        for e in evaluators:
+            depth = _depth(e["access_depth"]) if e["access_depth"] else None
+            days = e["days"]
+            when = None if days is None else (
+                f"{abs(days)} day{'' if abs(days) == 1 else 's'} {'before' if days >= 0 else 'after'} release")
+            if depth is None and when is None:
+                detail = text("depth and days not disclosed")
+            elif when is None:
+                detail = f"{depth}; {text('days not disclosed')}"
+            else:
+                detail = f"{depth or text('depth not disclosed')}, {text(when)}"
+            name = link(self._evidence_href(page, e["evidence"][0]), text(e["evaluator"]))
+            extra = ""
+            if len(e["evidence"]) > 1:
+                extra = " " + self._evidence_links(page, e["evidence"][1:], limit=3)
+            items.append(f"<li>{name} ({detail}){extra}</li>")
+        return '<ul class="aw-evaluators">' + "".join(items) + "</ul>"
 
     def parity_page(self) -> str:
         page = "parity.md"
@@ -695,8 +748,9 @@ class _Generator:
         for r in frame.itertuples(index=False):
             model = text(r.model) + (" " + badge("basis", "internal", "internal use only") if r.internal_only else "")
             evidence = ", ".join(link(self.event_href(page, e), text(e)) for e in r.events)
-            rows.append([self.company_link(page, r.company), model, text(r.first_internal_use), text(r.outside_access),
-                         text(r.public_availability), text(r.system_card), evidence])
+            rows.append([self.company_link(page, r.company), model, text(r.first_internal_use),
+                         self._parity_access(page, r.evaluators), text(r.public_availability), text(r.system_card),
+                         evidence])
         return (_front_matter("Access parity") + "# Access parity\n\n"
                 "How far outsiders trail insiders, per company and model: when the company says it first used "
                 "the model internally, which outside evaluators had access (who, depth, days before release), "

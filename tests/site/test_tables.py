@@ -42,8 +42,8 @@ def test_ledger_rows_from_events_and_statements(fixture_dataset):
     assert set(o1["evaluator"]) == {"METR", "Apollo Research"}
     assert set(o1["access_depth"]) == {"A2"} and set(o1["days_before_release"]) == {"6"}
     promises = ledger[ledger["basis"] == "promise"]
-    assert set(promises["evaluator"]) == {"US AISI", "UK AISI"}
-    assert (ledger.drop(columns=["event", "document", "statement", "event_type"]).isna().sum() == 0).all()
+    assert set(promises["evaluator"]) == {"US AISI / CAISI", "UK AISI"}
+    assert (ledger.drop(columns=["event", "document", "statement"]).isna().sum() == 0).all()
 
 
 def test_parity_never_blank_and_internal_only(fixture_dataset):
