@@ -436,7 +436,7 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "far|redwood|transluce|goodfire|palisade|apart research|third|external|independent|outside|collaborat|partner|"
         "expert|pre-|pre |evaluator|researcher|organi|parties|government|academic|domain|subject|tester|developed by|"
         "created by|designed by",
-        "external-red-teaming": "red|bount|vulnerab|disclosure|penetration|adversarial|jailbreak",
+        "external-red-teaming": "red|bount|vulnerab|disclosure|penetration|adversarial|jailbreak|stress|weakness|exploit",
         "government-access": "government|policymaker|policy maker|regulator|aisi|institute|authorities|officials|ai office|"
         "center for ai|national security|law enforcement|classified",
         "third-party-review": "third|external|independent|outside|audit|feedback|input|comment|opinion|critique|advice|"
@@ -447,7 +447,7 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "preserv|usage polic|exempt",
         "publication": "publi|disclos|releas|card|includ|provid|shar|forthcoming|transparency|change|update|posted|summar|"
         "redact|made available|open-sourc|open sourc|third|external|evaluat|assess|report|paper|communicat|community|"
-        "ecosystem",
+        "ecosystem|documentation|public|hugging|github|found in",
         "open-weights": "open|weight|releas|downloadable|hugging|deployment",
     }.items()
 }
@@ -457,16 +457,58 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, words))  # C-level loop: no generator frame per keyword
 
 
+def _lower_regex(pattern: str) -> str:
+    """The pattern for lower-cased text: literal letters lower-cased, escapes (\\S, \\W…) kept."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+def _fast_patterns(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(case-sensitive parts, searched in the text with re.I; the rest, searched without re.I in the
+    lower-cased text). Case-insensitive matching is ~2.5x slower in `re`, so only the parts that
+    need case ("METR", "AISI") pay for it."""
+    parts = _RX_PARTS[pattern.pattern]
+    cased = [p for p in parts if "(?-i:" in p]
+    rest = [p for p in parts if "(?-i:" not in p]
+    join = lambda ps: r"\b(?:" + "|".join(f"(?:{p})" for p in ps) + ")"  # noqa: E731
+    return (
+        re.compile(join(cased), re.I) if cased else None,
+        re.compile(_lower_regex(join(rest))) if rest else None,
+    )
+
+
+_FAST_PATTERNS = {name: _fast_patterns(p) for name, p in _CATEGORY_PATTERNS.items()}
+
+
 def match_categories(text: str) -> list[tuple[str, str]]:
     """(category, matched words) for every category lexicon that matches `text`."""
     out = []
     low = text.lower()
+    same_length = len(low) == len(text)  # lower() can lengthen rare characters: then match as is
     for category, pattern in _CATEGORY_PATTERNS.items():
         if not _has_any(low, _CATEGORY_KEYWORDS[category]):
             continue
-        m = pattern.search(text)
-        if m:
-            out.append((category, m.group(0).strip()))
+        if not same_length:
+            m = pattern.search(text)
+            if m:
+                out.append((category, m.group(0).strip()))
+            continue
+        cased, rest = _FAST_PATTERNS[category]
+        m1 = cased.search(text) if cased else None
+        m2 = rest.search(low) if rest else None
+        if m1 or m2:
+            # The leftmost match, as one combined pattern would find; the words quoted as written.
+            a, b = (m1.span() if m1 and (not m2 or m1.start() <= m2.start()) else m2.span())
+            out.append((category, text[a:b].strip()))
     return out
 
 

@@ -230,3 +230,22 @@ def test_a_report_of_outside_testing_brings_its_account_into_scope():
 def test_glued_sentences_are_separate_statements():
     found = extract_statements("We publish a Risk Report.We will share it with external reviewers before release.")
     assert [s.text for s in found] == ["We publish a Risk Report.", "We will share it with external reviewers before release."]
+
+
+def _combined_categories(text: str) -> list[str]:
+    from accesswatch.extract.classify import _CATEGORY_PATTERNS
+
+    return [c for c, p in _CATEGORY_PATTERNS.items() if p.search(text)]
+
+
+def test_fast_category_matching_equals_the_plain_patterns(corpus_dir):
+    """Keyword pre-filters and the lower-cased fast patterns never change which lexicons match."""
+    from accesswatch.extract import segment
+    from accesswatch.extract.classify import match_categories
+    from accesswatch.extract.command import read_text_file
+
+    files = sorted(p for p in corpus_dir.glob("*/*/*.*") if p.suffix in (".txt", ".md"))[::6]
+    texts = {u.text for p in files for u in segment(read_text_file(p))}
+    texts |= {u.text for name in ("framework.md", "system_card.txt") for u in segment((FIXTURES / name).read_text(encoding="utf-8"))}
+    for t in texts:
+        assert [c for c, _ in match_categories(t)] == _combined_categories(t), t[:120]
