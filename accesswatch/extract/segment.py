@@ -396,6 +396,17 @@ _RUNNING_REACH = 2
 
 def _split_block(text: str, block: _Block) -> list[Segment]:
     # Join the block's line spans with single spaces, remembering where each piece came from.
+    if len(block.spans) == 1:
+        # One line (most Markdown paragraphs, items and cells): offsets map by a shift.
+        s0, e0 = block.spans[0]
+        joined = text[s0:e0]
+        to_orig = lambda j, is_end: s0 + j  # noqa: E731
+    else:
+        joined, to_orig = _join_spans(text, block)
+    return _cut_units(joined, to_orig, block)
+
+
+def _join_spans(text: str, block: _Block):
     pieces: list[str] = []
     joined_starts: list[int] = []
     orig_starts: list[int] = []
@@ -418,6 +429,10 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
         off = min(off, span_len)
         return orig_starts[k] + off
 
+    return joined, to_orig
+
+
+def _cut_units(joined: str, to_orig, block: _Block) -> list[Segment]:
     kind = "sentence" if block.kind == "paragraph" else block.kind
     cuts = [0]
     glued = [m.end() for m in _GLUED_END.finditer(joined) if _glued_boundary(joined, m)]
@@ -455,7 +470,7 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
             a += 1
         while b > a and joined[b - 1].isspace():
             b -= 1
-        if b <= a or not any(ch.isalpha() for ch in joined[a:b]):
+        if b <= a or not _HAS_LETTER.search(joined, a, b):
             continue
         for a2, b2 in _cap_length(joined, a, b):
             unit = _WS.sub(" ", joined[a2:b2]).strip()
@@ -465,6 +480,7 @@ def _split_block(text: str, block: _Block) -> list[Segment]:
 
 # A sentence end with no space after it: a lower-case word (2+ letters) ends, a capitalised word starts.
 _GLUED_END = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)]?(?=[A-Z][a-z])")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _RUNS_ON = re.compile(r"[./@:]\w")
 _URLISH = re.compile(r"(?:https?://|www\.|[/@]|\.[a-z]{2,}\.)\S*$", re.I)
