@@ -100,6 +100,12 @@ def _cmd_review_report(args: argparse.Namespace) -> int:
     return review_report_command(args)
 
 
+def _cmd_review_import(args: argparse.Namespace) -> int:
+    from accesswatch.review_import import review_import_command
+
+    return review_import_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="accesswatch", description=__doc__.splitlines()[0])
@@ -188,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review-report", help="regenerate data/REVIEW.md (review counts)")
     review.add_argument("--check", action="store_true", help="fail when data/REVIEW.md is out of date")
     review.set_defaults(handler=_cmd_review_report)
+
+    review_import = commands.add_parser("review-import", help="turn exhaustive reader keys into review blocks of the records")
+    review_import.add_argument("keys", nargs="+", type=Path, help="statement or change keys (dev-statements.yml / dev-changes.yml format)")
+    review_import.add_argument("--reviewer", required=True, help="the reviewer's name recorded in each review block")
+    review_import.set_defaults(handler=_cmd_review_import)
     return parser
 
 
