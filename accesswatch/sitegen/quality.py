@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from accesswatch.sitegen.markup import md_text
+from accesswatch.sitegen.markup import block, md_text, table, text
 
 QUALITY_MARKER = "<!-- accesswatch:quality-figures -->"
 NOT_MEASURED = "not measured"
@@ -71,8 +71,7 @@ def quality_markdown(data: dict | None) -> str:
            "### Statement extraction\n\n"]
     statements = _entries(data, "statement_keys")
     if statements:
-        out.append("| Key | Role | Key statements | " + " | ".join(label for _k, label in _STATEMENT_FIGURES) + " |\n")
-        out.append("|---|---|---|" + "---|" * len(_STATEMENT_FIGURES) + "\n")
+        rows = []
         for e in statements:
             if e.get("error"):
                 cells = [NOT_MEASURED] * (len(_STATEMENT_FIGURES) + 1)
@@ -80,13 +79,15 @@ def quality_markdown(data: dict | None) -> str:
                 count = e.get("statements")
                 cells = [str(count) if isinstance(count, int) else NOT_MEASURED]
                 cells += [_figure(e.get(k)) for k, _label in _STATEMENT_FIGURES]
-            out.append(f"| {md_text(e.get('name', '?'))} | {_role(e)} | " + " | ".join(cells) + " |\n")
+            rows.append([text(v) for v in (e.get("name", "?"), _role(e), *cells)])
+        out.append(block(table(["Key", "Role", "Key statements", *(label for _k, label in _STATEMENT_FIGURES)], rows,
+                               cls="aw-table aw-quality")))
     else:
         out.append(f"Statement extraction: {NOT_MEASURED}.\n")
     out.append("\n### Change detection\n\n")
     changes = _entries(data, "change_keys")
     if changes:
-        out.append("| Key | Role | Version pairs | Key changes found | Direction right |\n|---|---|---|---|---|\n")
+        rows = []
         for e in changes:
             if e.get("error"):
                 cells = [NOT_MEASURED] * 3
@@ -94,7 +95,9 @@ def quality_markdown(data: dict | None) -> str:
                 pairs = e.get("pairs")
                 cells = [str(pairs) if isinstance(pairs, int) else NOT_MEASURED, _ratio(e, "found"),
                          _ratio(e, "direction_right")]
-            out.append(f"| {md_text(e.get('name', '?'))} | {_role(e)} | " + " | ".join(cells) + " |\n")
+            rows.append([text(v) for v in (e.get("name", "?"), _role(e), *cells)])
+        out.append(block(table(["Key", "Role", "Version pairs", "Key changes found", "Direction right"], rows,
+                               cls="aw-table aw-quality")))
     else:
         out.append(f"Change detection: {NOT_MEASURED}.\n")
     out.append("\n*Found*: a hand-labelled material change appears in the default change listing; *direction "

@@ -198,3 +198,15 @@ def test_axe_finds_no_serious_or_critical_violations(browser, site_url):
             found[path] = bad
     context.close()
     assert found == {}
+
+
+def test_parity_lists_one_line_per_outside_evaluator(page, site_url):
+    page.goto(site_url + "parity.html")
+    row = page.locator("table.aw-table tbody tr", has_text="o1")
+    items = row.locator("ul.aw-evaluators li")
+    assert items.all_inner_texts() == ["Apollo Research (A2, 6 days before release)",
+                                       "METR (A2, 6 days before release)"]
+    items.first.get_by_role("link", name="Apollo Research").click()
+    page.wait_for_url("**/events.html#event-o1-metr")
+    internal = page.goto(site_url + "parity.html") and page.locator("table.aw-table tbody tr", has_text="Internal Model X")
+    assert internal.locator("td").nth(3).inner_text() == "not disclosed"
