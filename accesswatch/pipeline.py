@@ -8,6 +8,7 @@ extraction/diff code), so re-running over unchanged versions does no extraction 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -55,10 +56,12 @@ class _Lineage:
     revisions: list[tuple[str, ExtractedStatement]] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=None)
 def code_fingerprint(*packages: str) -> str:
     """A short hash of the source files of the given subpackages of `accesswatch`.
 
     Used as the cache key's code part: any edit to extraction or diff code invalidates the cache.
+    Computed once per process, like the code it stands for, which is imported once.
     """
     digest = hashlib.sha256()
     for package in packages:
