@@ -94,7 +94,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:fund|source|commission|support)\w* (?:\w++ ){0,4}evaluations? (?:\w++ ){0,4}(?:third[- ]part|external|organi[sz]ations?)",
         r"in (?:consultation|collaboration|partnership) with (?:\w++ ){0,3}(?:external|outside|independent|experts?|government|academic)",
         r"with (?:the )?(?:involvement|help|input) of (?:\w++ ){0,4}(?:experts?|third[- ]part)",
-        r"involving (?:\w++ ){0,3}(?:external|outside|independent) (?:experts?|parties)",
+        r"(?:involv|engag)\w* (?:\w++ ){0,3}(?:external|outside|independent|third[- ]party) (?:\w++ )?(?:experts?|parties|party|actors?|organi[sz]ations?|bodies|evaluators?)",
+        r"(?:work|collaborat|partner|engag)\w* (?:\w++ ){0,4}with (?:\S++ ){0,10}(?:testing firms|evaluation firms|auditing firms|non-governmental organi[sz]ations|\bNGOs\b|academic (?:researchers|partners|institutions)|universities)",
         r"(?:including|with|and) (?:\w++ ){0,2}(?:external|outside|independent) experts?",
         r"expert testers|external testers|(?:evaluations?|benchmarks?) (?:developed|created|designed) by",
         r"red teaming organi[sz]ations",
@@ -109,6 +110,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:third[- ]party|external|independent) (?:\w++ ){0,2}stress[- ]test\w*|stress[- ]test\w* (?:\w++ ){0,2}safeguards",
         r"penetration test\w*|(?:external|third[- ]party|independent) (?:\w++ ){0,2}adversarial testing",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
+        r"(?:red[- ]?teaming|jailbreak\w*) (?:challenges?|competitions?|contests?|hackathons?|events?)",
     ),
     "government-access": _rx(
         r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer)\w* (?:\S++ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S++ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office|law enforcement|(?:government|federal|state) agencies)\b",
@@ -118,6 +120,10 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:work(?:s|ing|ed)?|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government(?:al)?|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
         r"(?:escalat\w+|referr\w+|report\w*) (?:\w++ ){0,4}(?:to|with) law enforcement|law enforcement channels",
         r"in consultation with (?:\w++ ){0,4}government",
+        r"(?:raise|report|escalat)\w* (?:\w++ ){0,2}concerns (?:\w++ ){0,3}(?:to|with) (?:\w++ ){0,3}(?:government|regulators?|authorities|agencies)|whistleblow\w+ (?:\S++ ){0,10}(?:government|regulators?|authorities|agencies)",
+        r"(?:report|notif|disclos|provid|shar)\w* (?:\S++ ){0,10}as required by (?:\w++ ){0,2}(?:law|laws|regulations?|regulators?|regulatory)|regulatory (?:authorit\w+|bodies|reporting|filings?|notifications?)|(?:relevant|competent|appropriate|national|government|regulatory) authorities",
+        r"report\w* (?:\w++ ){0,2}(?:serious|critical|major|significant) incidents|incident reports? (?:\w++ ){0,6}(?:to|with) (?:\w++ ){0,3}(?:authorit|regulat|government|agenc)",
+        r"(?:engag|involv|consult|work)\w* (?:\S++ ){0,8}(?:including|such as) (?:\w++ ){0,3}governments?\b",
         r"(?:classified|government) (?:environment|information|settings?|networks?)",
     ),
     "third-party-review": _rx(
@@ -142,6 +148,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:retired|deprecated|older|legacy) models?(?: \w++){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w++ ){0,4}weights|(?:access|available) (?:\w++ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w++ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w++){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w++ ){0,4}usage polic",
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w++ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",
+        r"differential access|structured access|(?:access|available)(?: \w++){0,4} (?:to|for) (?:\w++ ){0,4}(?:qualified|trusted|vetted|verified) (?:\w++ )?(?:customers|users|partners|researchers|defenders|organi[sz]ations)|access (?:\w++ ){0,3}(?:to|for) defenders",
     ),
     "publication": _rx(
         r"(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
@@ -164,9 +171,15 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:shar|releas|publish|open[- ]sourc|post)\w* (?:\S++ ){0,14}(?:on|via|to|through) (?:Hugging ?Face|GitHub)\b",
         # Pointers to a published report: "More details can be found in the … Report."
         r"(?:details|information|results|descriptions?) (?:\w++ ){0,4}(?:can be found|are available|is available|are provided|are described) (?:\w++ ){0,2}(?:in|at) (?:\S++ ){0,8}(?:report|card|paper|publication)s?\b",
+        # Reports the company publishes by name, and what goes into them.
+        r"(?:preparedness|progress) reports?\b|(?:in|into|within) (?:our|the|its|a) (?:\w++ ){0,2}(?:transparency|safety) reports?\b",
+        # Disclosure verbs with the company as subject; "demonstrate externally"; "make … public".
+        r"\bwe (?:\w++ ){0,2}disclos\w+\b(?! (?:\w++ ){0,3}(?:personal|user|customer|account)\b)|demonstrat\w+ externally|externally demonstrat\w+",
+        r"mak\w+ (?:\w++ ){0,6}(?:public(?:ly available)?|available to the public)\b(?! (?:sector|health|safety|interest|policy|spaces?))",
+        r"through (?:\w++ ){0,2}publications|publications such as|\b(?:will|may|would) (?:also )?report (?:on|publicly)\b",
     ),
     "open-weights": _rx(
-        r"open[- ]weights?|weights (?:\w++ ){0,3}(?:release|publicly|openly|available)|releas\w+ (?:\w++ ){0,4}weights|shar\w+ (?:\w++ ){0,2}(?:model )?weights",
+        r"open[- ]weights?|weights (?:\w++ ){0,3}(?:release|publicly|openly|available)|releas\w+ (?:\S++ ){0,4}weights|shar\w+ (?:\w++ ){0,2}(?:model )?weights",
         r"(?:choose to|decide to|will|may|might|plan to|intend to|not) open[- ]source\b|open[- ]sourc\w+ (?:(?:our|the|its|these|advanced|frontier) )(?:\w++ ){0,2}(?:models?|AI|LLMs?)|open[- ]sourcing (?:advanced |frontier )?(?:models?|AI)|openly releas\w+|open release|open approach|open models?",
         r"(?:do not|not|will not|won't) release|releas\w+ (?:\w++ ){0,3}(?:externally|publicly|openly)|(?:full|limited|staged|closed) release|(?:develop and|how to) release (?:these|the|our|a|frontier) (?:\w++ )?(?:models?|AI)",
         r"(?:weights|models?|checkpoints?) (?:\w++ ){0,3}(?:downloadable|on Hugging ?Face)|downloadable (?:\w++ ){0,2}(?:weights|models?|checkpoints?)",
@@ -381,7 +394,7 @@ _PUBLIC_AUDIENCE = re.compile(
     r"\b(?:public(?!\s+(?:safety|interest|health|sector|policy|officials))|publicly|publish\w*|publications?|(?:system|model) cards?|community|ecosystem|industry|external organi[sz]ations|other (?:companies|labs|developers|organi[sz]ations)|researchers)\b",
     re.I,
 )
-_OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
+_OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|publish\w*|external|government|third[- ]part\w+|outside|independent|AISI|community)\b", re.I)
 _STRONG_EVAL = re.compile(
     r"(?:third[- ]part\w*|external|independent|outside|pre[- ]deployment|partner)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|stress[- ]test\w*)"
     r"|(?:evaluat\w+|assess\w+|tested|testing) (?:\w++ ){0,4}(?:by|with|from|involving) (?:\w++ ){0,3}(?:third|external|independent|outside|experts?|partners?|METR|Apollo)"
@@ -433,19 +446,19 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
     for name, words in {
         "external-evaluation": "metr|arc evals|apollo|aisi|institute|center for ai|ai office|gryphon|irregular|pattern labs|"
         "securebio|deloitte|faculty|haize|virtue ai|scale ai|signature science|nemesys|lakera|gray swan|andon|epoch ai|eleos|"
-        "far|redwood|transluce|goodfire|palisade|apart research|third|external|independent|outside|collaborat|partner|"
+        "far|redwood|transluce|goodfire|palisade|apart research|third|external|independent|outside|collaborat|partner|firms|ngo|universit|peers|engag|involv|"
         "expert|pre-|pre |evaluator|researcher|organi|parties|government|academic|domain|subject|tester|developed by|"
         "created by|designed by",
         "external-red-teaming": "red|bount|vulnerab|disclosure|penetration|adversarial|jailbreak|stress|weakness|exploit",
         "government-access": "government|policymaker|policy maker|regulator|aisi|institute|authorities|officials|ai office|"
-        "center for ai|national security|law enforcement|classified",
+        "center for ai|national security|law enforcement|classified|agenc|regulat|incident",
         "third-party-review": "third|external|independent|outside|audit|feedback|input|comment|opinion|critique|advice|"
         "guidance|review|expert|public|stakeholder|long-term|long term|ltbt|soc|iso|fedramp|certif|build trust|"
         "build confidence|examination",
-        "researcher-access": "research|access|credit|academic|trust|external|fine-tun|fine tun|finetun|grant|program|"
+        "researcher-access": "research|available|access|credit|academic|trust|external|fine-tun|fine tun|finetun|grant|program|"
         "applicant|participant|helpful|safeguard|refusal|safe harbo|good-faith|good faith|retired|deprecated|older|legacy|"
         "preserv|usage polic|exempt",
-        "publication": "publi|disclos|releas|card|includ|provid|shar|forthcoming|transparency|change|update|posted|summar|"
+        "publication": "publi|demonstrat|disclos|releas|card|includ|provid|shar|forthcoming|transparency|change|update|posted|summar|"
         "redact|made available|open-sourc|open sourc|third|external|evaluat|assess|report|paper|communicat|community|"
         "ecosystem|documentation|public|hugging|github|found in",
         "open-weights": "open|weight|releas|downloadable|hugging|deployment",

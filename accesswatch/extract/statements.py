@@ -41,7 +41,7 @@ from accesswatch.taxonomy import DOCUMENT_KINDS
 __all__ = ["extract_statements", "EXTRACTOR_VERSION"]
 
 #: Bump when segmentation or classification rules change (cached results become stale).
-EXTRACTOR_VERSION = "0.2"
+EXTRACTOR_VERSION = "0.3"
 
 
 def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedStatement]:
