@@ -116,6 +116,8 @@ def diff_command(args: argparse.Namespace) -> int:
 
     listing = build_listing(changes)
     head = f"{args.old} → {args.new}: {len(listing.shown)} change(s) shown"
+    if listing.merged:
+        head += f", {listing.merged} more addition(s) shown inside new passages"
     if listing.folded:
         head += f", {listing.folded} minor addition(s) counted per section"
     if listing.hidden:

@@ -10,6 +10,10 @@ listing therefore:
   `MINOR_ADDITION_BELOW` individually;
 - when the material changes of a pair exceed `COLLAPSE_OVER`, folds the other additions into one
   counted summary line per section ("+ 4 more additions of lower materiality: …");
+- on such a long list, shows a run of additions that follow each other in one section (a new
+  passage: a lead-in and its list, a new paragraph; at most `MERGE_GAP` characters apart, at most
+  `MERGE_MAX` units) as one item quoting every unit, joined by " … ", ranked by its most material
+  unit (the change records themselves stay one per unit);
 - heads the list with the `HEADLINE` most material items (ties: removals and weakenings first),
   then groups the rest per section (the section of the new text, else the old), sections ordered
   by their most material item, items by materiality within a section.
@@ -17,13 +21,15 @@ listing therefore:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accesswatch.diff.changes import StatementChange
 
 COLLAPSE_OVER = 25
 HEADLINE = 10
 MINOR_ADDITION_BELOW = 55
+MERGE_GAP = 300
+MERGE_MAX = 8
 
 
 @dataclass
@@ -49,6 +55,7 @@ class Listing:
     headline: list[StatementChange]
     groups: list[SectionGroup]
     hidden: int  # reworded / moved
+    merged: int = 0  # additions shown inside another item's passage (see `MERGE_GAP`)
 
     @property
     def shown(self) -> list[StatementChange]:
@@ -71,6 +78,10 @@ def build_listing(changes: list[StatementChange], *, collapse_over: int = COLLAP
         (c for c in changes if c.material), key=lambda c: (-c.materiality, c.kind not in ("removed", "weakened"))
     )
     fold = len(material) > collapse_over
+    merged = 0
+    if fold:
+        material, merged = _merge_passages(material)
+        material.sort(key=lambda c: (-c.materiality, c.kind not in ("removed", "weakened")))
     headline, rest = (material[:HEADLINE], material[HEADLINE:]) if len(material) > HEADLINE else ([], material)
     groups: dict[str, SectionGroup] = {}
     for c in rest:
@@ -84,4 +95,38 @@ def build_listing(changes: list[StatementChange], *, collapse_over: int = COLLAP
         groups.values(),
         key=lambda g: -max((c.materiality for c in g.items), default=0),
     )
-    return Listing(headline=headline, groups=ordered, hidden=len(changes) - len(material))
+    return Listing(headline=headline, groups=ordered, hidden=sum(1 for c in changes if not c.material), merged=merged)
+
+
+def _merge_passages(material: list[StatementChange]) -> tuple[list[StatementChange], int]:
+    """Runs of consecutive additions in one section as one item each; (items, units absorbed)."""
+    adds = sorted((c for c in material if c.kind == "added" and c.new is not None), key=lambda c: c.new.start)
+    runs: list[list[StatementChange]] = []
+    for c in adds:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.section == c.section
+            and 0 <= c.new.start - last.new.end <= MERGE_GAP
+            and len(runs[-1]) < MERGE_MAX
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    out = [c for c in material if not (c.kind == "added" and c.new is not None)]
+    absorbed = 0
+    for run in runs:
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        top = max(run, key=lambda c: c.materiality)
+        out.append(
+            replace(
+                top,
+                after=" … ".join(c.after or "" for c in run),
+                categories=sorted({cat for c in run for cat in c.categories}),
+                reasons=[f"a new passage of {len(run)} in-scope units"] + list(top.reasons),
+            )
+        )
+        absorbed += len(run) - 1
+    return out, absorbed

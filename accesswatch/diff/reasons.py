@@ -56,6 +56,53 @@ _STRONG_ACTOR = re.compile(
 )
 
 
+# Kinds of outside party a sentence may list; named ones are caught as acronyms or by name.
+_PARTY_KINDS = [
+    "governmental bodies", "government agencies", "governments", "government", "non-governmental organizations",
+    "non-governmental organisations", "ngos", "testing firms", "private testing firms", "industry peers", "academic researchers",
+    "academics", "universities", "civil society", "external experts", "outside experts", "domain experts", "third parties",
+    "independent third parties", "external researchers", "red teamers", "auditors", "regulators", "policymakers",
+    "law enforcement", "authorities",
+]
+_PARTY_NAME = re.compile(
+    r"\b(?:[A-Z]{3,6}|METR|Apollo Research|SecureBio|Gryphon Scientific|Scale AI|Deloitte|Irregular|Pattern Labs|Faculty|"
+    r"Haize Labs|Gray Swan|Transluce|Epoch AI|Redwood Research|Palisade|Andon Labs|Lakera|Nemesys|Signature Science)\b"
+)
+# Acronyms that are not outside parties (capabilities, policy names, units).
+_NOT_PARTY = frozenset("API CBRN CBRNE LLM LLMS RSP ASL CCL CCLS TCL FSF FAIF CSAM GPU GPUS TPU NDA PDF URL HTML SOC ISO AGI ASI CEO CTO CISO FAQ USA".split())
+_ARTEFACTS = [
+    "model card", "model cards", "system card", "system cards", "research paper", "research papers", "technical report",
+    "technical reports", "risk report", "risk reports", "preparedness report", "preparedness reports", "evaluation results",
+    "benchmark results", "capability reports", "safeguards reports", "model spec",
+]
+
+
+_ARTEFACT_OBJECT = re.compile(
+    r"\b(?:publish\w*|shar\w+|releas\w+|provid\w+|disclos\w+|including|like|such as|through|via)\W+(?:\w+\W+){0,8}?(?:"
+    + "|".join(sorted(map(re.escape, _ARTEFACTS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _artefacts(text: str) -> set[str]:
+    """Published artefacts a passage names as the object of publishing ("including model cards")."""
+    found = set()
+    for m in _ARTEFACT_OBJECT.finditer(" ".join(text.split())):
+        tail = m.group(0).lower()
+        found.add(next(a for a in sorted(_ARTEFACTS, key=len, reverse=True) if tail.endswith(a)))
+    return found
+
+
+def _parties(text: str) -> set[str]:
+    """Outside parties a passage names: listed names/acronyms and kinds of party."""
+    names = {m.group(0) for m in _PARTY_NAME.finditer(text) if m.group(0) not in _NOT_PARTY}
+    kinds = set(_phrases_in(text, _PARTY_KINDS))
+    # "independent third parties" contains "third parties": keep the longest.
+    kinds = {k for k in kinds if not any(k != o and k in o for o in kinds)}
+    return names | kinds
+
+
 @dataclass(frozen=True)
 class Reason:
     """One difference between two versions of a statement, in words, with its signed weight."""
@@ -131,6 +178,24 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
             delta = max(map(_actor_rank, gained)) - max(map(_actor_rank, lost))
             verb = "narrowed" if delta < 0 else "broadened" if delta > 0 else "changed"
             reasons.append(Reason(f"actor {verb}: {_q(lost)} → {_q(gained)}", 2 if delta > 0 else -2 if delta < 0 else 0))
+
+    # Outside parties named in a list ("SecureBio, NIST, AISI, RAND") or by kind ("private testing
+    # firms"), and published artefacts ("model cards"): one dropped with none gained narrows the
+    # actor or what is published, whatever the extraction's actor labels say.
+    if not any(r.text.startswith("actor removed") for r in reasons):
+        lost_p = _parties(before) - _parties(after)
+        gained_p = _parties(after) - _parties(before)
+        if lost_p and not gained_p:
+            reasons.append(Reason(f"outside party removed: {_q(sorted(lost_p))}", -2))
+        elif gained_p and not lost_p:
+            reasons.append(Reason(f"outside party added: {_q(sorted(gained_p))}", 2))
+    a_old, a_new = _artefacts(before), _artefacts(after)
+    lost = sorted(a for a in a_old - a_new if not any(a in g or g in a for g in a_new))
+    gained = sorted(a for a in a_new - a_old if not any(a in g or g in a for g in a_old))
+    if lost and not gained:
+        reasons.append(Reason(f"less published: {_q(lost)} no longer named", -2))
+    elif gained and not lost:
+        reasons.append(Reason(f"more published: {_q(gained)} now named", 2))
 
     # Access depth.
     if old.access_depth != new.access_depth and old.access_depth and new.access_depth:

@@ -46,5 +46,5 @@ def test_long_lists_fold_minor_additions_but_keep_every_change():
     new = old + "\n## Evaluations\n\n" + "\n\n".join(lines) + "\n"
     changes = classify_changes(old, new)
     listing = build_listing(changes)
-    assert len(listing.shown) + listing.folded == sum(1 for c in changes if c.material)
+    assert len(listing.shown) + listing.folded + listing.merged == sum(1 for c in changes if c.material)
     assert listing.headline and all(c.materiality >= d.materiality for c, d in zip(listing.headline, listing.headline[1:]))
