@@ -11,13 +11,12 @@ import argparse
 import functools
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from accesswatch.archive.archive import Archive
+from accesswatch.atomic_write import write_atomic
 from accesswatch.extract import align_statements, extract_statements, statement_id
 from accesswatch.extract.model import ExtractedStatement
 from accesswatch.record_models import (
@@ -87,11 +86,7 @@ class _ResultCache:
             return None  # a damaged cache entry is recomputed, never trusted
 
     def put(self, key: str, value) -> None:
-        self._dir.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=self._dir, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(value, out, ensure_ascii=False)
-        os.replace(temp, self._dir / f"{key}.json")
+        write_atomic(self._dir / f"{key}.json", json.dumps(value, ensure_ascii=False))
 
 
 def _statement_from_json(data: dict) -> ExtractedStatement:

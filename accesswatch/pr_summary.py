@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accesswatch.atomic_write import write_atomic
 from accesswatch.record_models import Change, DocumentRecord
 
 MAX_BODY = 60_000          # GitHub refuses pull-request bodies over 65,536 characters
@@ -281,15 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.output is None:
         sys.stdout.write(body)
         return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=args.output.parent, prefix=f".{args.output.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(body)
-        os.replace(temp, args.output)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(args.output, body)
     return 0
 
 

@@ -8,12 +8,11 @@ the machine no longer produces is kept (flagged), so a human judgement is never 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from accesswatch.atomic_write import write_atomic
 from accesswatch.record_models import Change, DocumentRecord, Statement
 
 # libyaml's C loader and emitter when PyYAML was built with them (about ten times faster).
@@ -78,15 +77,7 @@ def write_record(path: Path, record: DocumentRecord) -> bool:
     path = Path(path)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
     return True
 
 

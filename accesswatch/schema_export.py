@@ -8,13 +8,12 @@ the committed schemas no longer match the pydantic models (run `accesswatch sche
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from accesswatch.atomic_write import write_atomic
 from accesswatch.events import EventFile
 from accesswatch.record_models import DocumentRecord
 from accesswatch.sources import CompanySources
@@ -62,14 +61,7 @@ def export_schemas(directory: Path) -> list[Path]:
         text = render_schema(name, model)
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
-        handle, temp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
         changed.append(path)
     return changed
 

@@ -22,14 +22,14 @@ full commit SHAs (version in a comment); `persist-credentials: false` on every c
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from accesswatch.atomic_write import write_atomic
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -388,14 +388,7 @@ def write_workflows(repo_root: Path, data_dir: Path) -> list[Path]:
         text = render_workflow(definition)
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
-        handle, temp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
         changed.append(path)
     return changed
 

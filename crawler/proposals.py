@@ -8,15 +8,14 @@ written. Existing proposals are kept (their `first_seen` too); writes are atomic
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from accesswatch.atomic_write import write_atomic
 from accesswatch.sources import CompanySources, Listing, url_on_domains
 from accesswatch.taxonomy import DocumentKind
 
@@ -155,14 +154,7 @@ def write_proposals(path: Path, proposals: ProposalFile) -> None:
         "# To accept one, add it (with a stable id, kind, format, selectors) to data/sources/.\n"
     )
     body = yaml.safe_dump(proposals.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=100)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(header + body)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, header + body)
 
 
 def record_proposals(directory: Path, company: str, discovered: list[ProposedSource]) -> tuple[Path, list[ProposedSource]]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from accesswatch.atomic_write import write_atomic
 
 SourceStatus = Literal["new-version", "unchanged", "not-modified", "anomaly", "failed"]
 SOURCE_STATUSES: tuple[str, ...] = ("new-version", "unchanged", "not-modified", "anomaly", "failed")
@@ -109,17 +109,8 @@ class ReportRecorder:
 
 def write_report(report: CrawlReport, path: Path) -> None:
     """Write the report as indented JSON, atomically (temp file + rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(payload)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, payload)
 
 
 def read_report(path: Path) -> CrawlReport:

@@ -401,19 +401,9 @@ def run_backfill(data_dir: Path, archive: Any, client: WaybackClient, *, only_co
 
 def write_report(report: BackfillReport, path: Path) -> None:
     """Write the report as indented JSON, atomically (temp file + rename)."""
-    import os
-    import tempfile
+    from accesswatch.atomic_write import write_atomic
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(report.model_dump_json(indent=2) + "\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, report.model_dump_json(indent=2) + "\n")
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:

@@ -17,9 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from accesswatch.atomic_write import write_atomic as _write_atomic
 from accesswatch.record_models import VersionMeta
 from accesswatch.taxonomy import Origin
 
@@ -40,21 +39,8 @@ def sha256_hex(data: bytes) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and `os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write `data` to `path` atomically, with the archive's temporary-file prefix (see `repair`)."""
+    _write_atomic(path, data, prefix=_TMP_PREFIX)
 
 
 def check_document_id(document_id: str) -> tuple[str, str]:
