@@ -94,9 +94,19 @@ def _artefacts(text: str) -> set[str]:
     return found
 
 
+_IN_ENUMERATION = re.compile(r"(?:,|\band)\s+[A-Z]{3,6}\b|\b[A-Z]{3,6},")
+
+
 def _parties(text: str) -> set[str]:
     """Outside parties a passage names: listed names/acronyms and kinds of party."""
-    names = {m.group(0) for m in _PARTY_NAME.finditer(text) if m.group(0) not in _NOT_PARTY}
+    names = set()
+    for m in _PARTY_NAME.finditer(text):
+        name = m.group(0)
+        if name in _NOT_PARTY:
+            continue
+        if name.isupper() and not _IN_ENUMERATION.search(text[max(0, m.start() - 5) : m.end() + 2]):
+            continue  # a lone acronym is often the document's own name ("this RMF")
+        names.add(name)
     kinds = set(_phrases_in(text, _PARTY_KINDS))
     # "independent third parties" contains "third parties": keep the longest.
     kinds = {k for k in kinds if not any(k != o and k in o for o in kinds)}
@@ -183,8 +193,9 @@ def compare_statements(old: ExtractedStatement, new: ExtractedStatement) -> list
     # firms"), and published artefacts ("model cards"): one dropped with none gained narrows the
     # actor or what is published, whatever the extraction's actor labels say.
     if not any(r.text.startswith("actor removed") for r in reasons):
-        lost_p = _parties(before) - _parties(after)
-        gained_p = _parties(after) - _parties(before)
+        low_before, low_after = before.lower(), after.lower()
+        lost_p = {p for p in _parties(before) if p.lower() not in low_after}
+        gained_p = {p for p in _parties(after) if p.lower() not in low_before}
         if lost_p and not gained_p:
             reasons.append(Reason(f"outside party removed: {_q(sorted(lost_p))}", -2))
         elif gained_p and not lost_p:
