@@ -106,6 +106,12 @@ def _cmd_review_import(args: argparse.Namespace) -> int:
     return review_import_command(args)
 
 
+def _cmd_review_export(args: argparse.Namespace) -> int:
+    from accesswatch.review_export import review_export_command
+
+    return review_export_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="accesswatch", description=__doc__.splitlines()[0])
@@ -199,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     review_import.add_argument("keys", nargs="+", type=Path, help="statement or change keys (dev-statements.yml / dev-changes.yml format)")
     review_import.add_argument("--reviewer", required=True, help="the reviewer's name recorded in each review block")
     review_import.set_defaults(handler=_cmd_review_import)
+
+    review_export = commands.add_parser("review-export", help="write an answer key from fully reviewed records (to measure the extractor)")
+    review_export.add_argument("output", type=Path)
+    review_export.set_defaults(handler=_cmd_review_export)
     return parser
 
 

@@ -81,3 +81,23 @@ def test_change_key_corrects_kind_rejects_noise_and_adds_a_missed_change():
     assert by_id["c-2"].review.status == "rejected"
     added = [c for c in result.changes if c.origin == "reviewer"]
     assert [(c.kind, c.before) for c in added] == [("removed", "We will publish evaluation results.")]
+
+
+def test_fully_reviewed_records_export_as_an_answer_key():
+    from accesswatch.review_export import review_key
+
+    kept = _statement("s-1", "We will give the UK AISI pre-deployment access to new models.", ["government-access"],
+                      review=Review(status="corrected", corrected={"categories": ["external-evaluation", "government-access"]}))
+    dropped = _statement("s-2", "The board meets every quarter.", ["third-party-review"], review=Review(status="rejected"))
+    key = review_key([_record([kept, dropped])])
+    assert key["documents"] == ["acme/policy/2025-06-01.md"]
+    assert [(s["quote"], s["categories"], s["borderline"]) for s in key["statements"]] == [
+        ("We will give the UK AISI pre-deployment access to new models.", ["external-evaluation", "government-access"], False)
+    ]
+
+
+def test_a_record_with_unreviewed_statements_is_not_a_key():
+    from accesswatch.review_export import review_key
+
+    record = _record([_statement("s-2", "The board meets every quarter.", ["third-party-review"])])
+    assert review_key([record])["documents"] == []
