@@ -108,7 +108,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"red[- ]?teaming (?:process|effort|phase|campaign|organi[sz]ations?|network)",
         r"(?:external|independent|outside|third[- ]party|government) (?:\w++ ){0,3}(?:to )?(?:identify|find|discover|uncover|probe)\w* (?:\w++ ){0,3}(?:vulnerabilit\w+|weaknesses|jailbreaks?|exploits?)",
         r"(?:third[- ]party|external|independent) (?:\w++ ){0,2}stress[- ]test\w*|stress[- ]test\w* (?:\w++ ){0,2}safeguards",
-        r"penetration test\w*|(?:external|third[- ]party|independent) (?:\w++ ){0,2}adversarial testing",
+        r"(?:external|third[- ]party|independent|outside) (?:\w++ ){0,2}(?:penetration|adversarial) test\w*",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:challenges?|competitions?|contests?|hackathons?|events?)",
     ),
@@ -143,7 +143,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"researcher access|access program|API credits|(?:free|subsidi[sz]ed) (?:API )?(?:credits|access)",
         r"(?:researchers?|academics?|research community|research (?:teams?|groups?|organi[sz]ations?)|trusted (?:users|actors|partners|testers|parties|third parties|researchers|organi[sz]ations)|external partners|safety researchers)(?: \w++){0,8} (?:access|credits|fine[- ]tun\w+|weights|model versions?)",
         r"(?:access|credits|fine[- ]tuning|grants?) (?:\w++ ){0,6}(?:to|for) (?:\w++ ){0,4}(?:researchers?|academics?|research community|trusted (?:users|actors|partners))",
-        r"fine[- ]?tuning access|trusted (?:users|parties|third parties)|\bcredits?\b(?! cards?)|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w++ ){0,3}program (?:\w++ ){0,4}(?:access|credits)|applicants|participants (?:\w++ ){0,3}(?:exempt|access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w++ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
+        r"fine[- ]?tuning access|trusted (?:users|parties|third parties)|(?<!partial )(?<!full )\bcredits?\b(?! cards?)(?! (?:assignment|score|scale))|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w++ ){0,3}program (?:\w++ ){0,4}(?:access|credits)|applicants|participants (?:\w++ ){0,3}(?:exempt|(?:receiv\w*|get|gain\w*|given|granted|have|had) (?:\w++ ){0,2}access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w++ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
         r"safe harbou?r|good[- ]faith (?:security |safety )?research",
         r"(?:retired|deprecated|older|legacy) models?(?: \w++){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w++ ){0,4}weights|(?:access|available) (?:\w++ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w++ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w++){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w++ ){0,4}usage polic",
@@ -151,10 +151,10 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"differential access|structured access|(?:access|available)(?: \w++){0,4} (?:to|for) (?:\w++ ){0,4}(?:qualified|trusted|vetted|verified) (?:\w++ )?(?:customers|users|partners|researchers|defenders|organi[sz]ations)|access (?:\w++ ){0,3}(?:to|for) defenders",
     ),
     "publication": _rx(
-        r"(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
-        r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
+        r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
         r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w++ ){0,8}change ?logs?|public version|(?:provid|publish|post|shar|releas)\w* (?:\w++ ){0,2}updates|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w++ ){0,6}(?:reports?|findings|results|disclosures?)",
         r"(?:results|findings|reports?) (?:\w++ ){0,4}(?:will be|are|were|is) (?:\w++ ){0,2}(?:shared|published|released|made (?:public|available))",
         r"(?:open[- ]sourc(?:ing|ed|es)|open[- ]source (?=(?:our|the|an?|these|new) )|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w++ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
@@ -384,7 +384,17 @@ def red_teaming_is_external(text: str) -> bool:
     return _EXTERNAL_RED_TEAM_DOC.search(text) is not None
 
 
-_GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )\bred[- ]?team(?:ing|ed)?\b", re.I)
+_GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )(?<!frontier )\bred[- ]?team(?:ing|ed)?\b(?! tool)", re.I)
+# In a card, the card describing its own content ("we summarize the results", "we include
+# evaluations") is no publication: publishing needs a publishing word or a published artefact.
+_PUBLISHING_WORD = re.compile(
+    r"\bpublish\w*|\bpublic(?:ly)?\b|\bdisclos\w+|\bopen[- ]sourc\w+|\b(?:system|model) cards?\b|\bpapers?\b|\bforthcoming\b|"
+    r"hugging ?face|github|\brelease[sd]?\b|\bshar\w+|\bmade available\b|\bredact\w*|\bexternal\w*|\bthird[- ]part\w+|"
+    r"(?-i:\bReport\b)|\b(?:full|the|a|their|its|separate|forthcoming) (?:\w+ ){0,2}report\b|[’']s (?:\w+ )?report\b",
+    re.I,
+)
+# Bare "auditor" in a card is mostly an automated auditing agent; an outside auditor is qualified.
+_OUTSIDE_AUDITOR = re.compile(r"\b(?:third[- ]part(?:y|ies)|independent|external|outside|qualified|human|professional|accredited)[- ](?:\w+ ){0,2}audit\w*|\baudit(?:ed|s)? by\b", re.I)
 _INTERNAL_AUDIENCE = re.compile(r"\b(?:staff|employees|the Board|Board of Directors|(?:senior|executive|company) management|management team|(?:senior |company )?leadership(?! (?:in|on|of))|internal stakeholders|internal teams?|(?:Executive|Chief \w+(?: \w+)?) Officers?)\b", re.I)
 _REVIEW_NOUN = re.compile(r"\b(?:review|reviews|audit|audits|validation)\b", re.I)
 _VARIANT_ONLY = re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled)|low[- ]refusal|research[- ]only version|(?:version|variant)s? .*safeguards", re.I)
@@ -412,6 +422,9 @@ _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):",
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents|opens in a new (?:window|tab)|skip to (?:main )?content)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|will)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:we|our|will|publish\w*|post\w*)\b", re.I)
+# "2.17 AIME 2025 32 2.18 GPQA Diamond 32 …": numbered section titles with page numbers.
+_TOC_ENTRY = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,4}\.? [A-Z][^.!?]{0,80}? \d{1,3}\b")
+_DOT_LEADER = re.compile(r"(?:\. ?){6,}\s*\d{0,3}\s*$|(?:\. ){5,}")
 _THANKS = re.compile(r"^\W*thank you\b", re.I)
 _FRAGMENT_END = re.compile(r"[.!:;\]”\"'’*]\s*(?:\d{1,3})?\s*$")
 
@@ -426,6 +439,8 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
     urls = sum(len(u) for u in _BARE_URL.findall(text))
     if urls * 3 > len(text) and not _LINK_WORDS.search(text):
         return "mostly links"
+    if len(_TOC_ENTRY.findall(text)) >= 3 or _DOT_LEADER.search(text):
+        return "table of contents"
     if _THANKS.match(text):
         return "thanks"
     if text.rstrip("*_ ").endswith("?"):
@@ -585,6 +600,16 @@ def _classify_cached(
         categories.remove("external-evaluation")
         cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
         cues.append("not external-evaluation: outside experts as a human baseline")
+    if kind in _REPORTING_KINDS:
+        tpr = next((c for c in cues if c.startswith("cat:third-party-review")), None)
+        if tpr and "audit" in tpr.lower() and not _OUTSIDE_AUDITOR.search(text) and len(categories) >= 1:
+            categories.remove("third-party-review")
+            cues = [c for c in cues if not c.startswith("cat:third-party-review")]
+            cues.append("not third-party-review: an unqualified auditor in a card (an auditing agent)")
+        if "publication" in categories and not _PUBLISHING_WORD.search(text):
+            categories.remove("publication")
+            cues = [c for c in cues if not c.startswith("cat:publication")]
+            cues.append("not publication: the card describes its own content, nothing is published")
     internal_only = False
     if "publication" in categories and _INTERNAL_AUDIENCE.search(text) and not _OUTSIDE_AUDIENCE.search(text):
         internal_only = True

@@ -200,7 +200,7 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
                 inherited = (prev.categories, "continues the previous statement")
         if inherited is None and unit.kind == "list-item":
             inherited = _lead_in(text, units, found, i, never)
-        if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT:
+        if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT and _is_sentence_like(unit.text):
             for heading in unit.section.split(" > ")[-2:]:
                 if heading != doc_title and not heading.endswith("?") and _SECTION_TOPIC.search(heading):
                     cats = _pick_categories(tuple(c for c, _ in match_categories(heading)) or ("external-evaluation",), unit.text)
@@ -214,6 +214,12 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
             found[i] = classify_unit(
                 _meaning(units, never, i), kind=doc_kind, unit_kind=unit.kind, inherited=inherited, red_teaming_is_external=external_red
             )
+
+
+def _is_sentence_like(text: str) -> bool:
+    """Whether a unit says something of its own (a table row "OpenAI o3 [high]" or a lead-in
+    stub "In aggregate:" under a heading about outside testing says nothing about it)."""
+    return len(text.split()) >= 6
 
 
 # Words that tie a unit to one of several categories its section heading names.
