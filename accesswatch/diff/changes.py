@@ -24,7 +24,8 @@ Materiality (0–100, for ranking): removed/weakened start at 60, added/strength
 reworded at 10, moved at 5; plus the binding force of the statement concerned (commitment +15,
 intention +8, discretionary +4), named outside parties +10, external-evaluation / third-party-review
 / government-access / external-red-teaming +5, stated access depth +5, and 3 per weighted reason
-(max +10). Reworded is capped at 30 and moved at 15, so they always rank below the rest.
+(max +10); a removal or weakening that concerns a named evaluator, institute, government or
+independent third party, or drops an outside party, +10 more (it heads the list). Reworded is capped at 30 and moved at 15, so they always rank below the rest.
 """
 
 from __future__ import annotations
@@ -245,10 +246,22 @@ class _Finder:
         return None, hit[1]
 
 
+_NAMED_ACTORS = frozenset(
+    {"METR", "Apollo Research", "UK AISI", "US AISI", "CAISI", "EU AI Office", "AI Safety Institutes", "Gryphon Scientific",
+     "independent third parties", "government", "policymakers", "auditors", "Long-Term Benefit Trust"}
+)
+
+
 def _materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason]) -> int:
     base = {"removed": 60, "weakened": 60, "added": 45, "strengthened": 45, "reworded": 10, "moved": 5}[kind]
     score = base + {"commitment": 15, "intention": 8, "discretionary": 4}.get(stmt.strength, 0)
     if stmt.actors:
+        score += 10
+    if kind in ("removed", "weakened") and (
+        any(a in _NAMED_ACTORS for a in stmt.actors)
+        or any(r.text.startswith(("outside party removed", "actor removed", "actor narrowed")) for r in reasons)
+    ):
+        # A named evaluator or government institute losing its role is the headline of a revision.
         score += 10
     if _OUTSIDE_CATEGORIES & set(stmt.categories):
         score += 5

@@ -151,7 +151,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"differential access|structured access|(?:access|available)(?: \w++){0,4} (?:to|for) (?:\w++ ){0,4}(?:qualified|trusted|vetted|verified) (?:\w++ )?(?:customers|users|partners|researchers|defenders|organi[sz]ations)|access (?:\w++ ){0,3}(?:to|for) defenders",
     ),
     "publication": _rx(
-        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|articles|studies|sources|data)\b)|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
@@ -635,7 +635,10 @@ def _classify_cached(
     if not categories:
         if inherited is None or internal_only:
             return None
-        if _INTERNAL_ONLY.search(text) and not _OUTSIDE_AUDIENCE.search(text):
+        published_item = "publication" in inherited[0] and "lead-in" in inherited[1]
+        if _INTERNAL_ONLY.search(text) and not _OUTSIDE_AUDIENCE.search(text) and not published_item:
+            # (An item of a list of what will be published may well be about employees: it is
+            # what is published, not who receives it.)
             return None
         categories = list(inherited[0])
         cues.append(f"scope:context ({inherited[1]})")
