@@ -117,7 +117,7 @@ def diff_command(args: argparse.Namespace) -> int:
     listing = build_listing(changes)
     head = f"{args.old} → {args.new}: {len(listing.shown)} change(s) shown"
     if listing.merged:
-        head += f", {listing.merged} more addition(s) shown inside new passages"
+        head += f", {listing.merged} more added/removed unit(s) shown inside passages"
     if listing.folded:
         head += f", {listing.folded} minor addition(s) counted per section"
     if listing.hidden:

@@ -10,8 +10,8 @@ listing therefore:
   `MINOR_ADDITION_BELOW` individually;
 - when the material changes of a pair exceed `COLLAPSE_OVER`, folds the other additions into one
   counted summary line per section ("+ 4 more additions of lower materiality: …");
-- on such a long list, shows a run of additions that follow each other in one section (a new
-  passage: a lead-in and its list, a new paragraph; at most `MERGE_GAP` characters apart, at most
+- on such a long list, shows a run of additions (or removals) that follow each other in one
+  section (a new or removed passage: a lead-in and its list, a paragraph; at most `MERGE_GAP` characters apart, at most
   `MERGE_MAX` units) as one item quoting every unit, joined by " … ", ranked by its most material
   unit (the change records themselves stay one per unit);
 - heads the list with the `HEADLINE` most material items (ties: removals and weakenings first),
@@ -99,34 +99,39 @@ def build_listing(changes: list[StatementChange], *, collapse_over: int = COLLAP
 
 
 def _merge_passages(material: list[StatementChange]) -> tuple[list[StatementChange], int]:
-    """Runs of consecutive additions in one section as one item each; (items, units absorbed)."""
-    adds = sorted((c for c in material if c.kind == "added" and c.new is not None), key=lambda c: c.new.start)
-    runs: list[list[StatementChange]] = []
-    for c in adds:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and last.section == c.section
-            and 0 <= c.new.start - last.new.end <= MERGE_GAP
-            and len(runs[-1]) < MERGE_MAX
-        ):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    out = [c for c in material if not (c.kind == "added" and c.new is not None)]
+    """Runs of consecutive additions (in the new text) or removals (in the old text) of one
+    section as one item each; returns (items, units absorbed into another item)."""
+    out = [c for c in material if c.kind not in ("added", "removed")]
     absorbed = 0
-    for run in runs:
-        if len(run) == 1:
-            out.append(run[0])
-            continue
-        top = max(run, key=lambda c: c.materiality)
-        out.append(
-            replace(
-                top,
-                after=" … ".join(c.after or "" for c in run),
-                categories=sorted({cat for c in run for cat in c.categories}),
-                reasons=[f"a new passage of {len(run)} in-scope units"] + list(top.reasons),
-            )
+    for kind, side, quote in (("added", "new", "after"), ("removed", "old", "before")):
+        units = sorted(
+            (c for c in material if c.kind == kind and getattr(c, side) is not None), key=lambda c: getattr(c, side).start
         )
-        absorbed += len(run) - 1
+        out += [c for c in material if c.kind == kind and getattr(c, side) is None]
+        runs: list[list[StatementChange]] = []
+        for c in units:
+            last = runs[-1][-1] if runs else None
+            if (
+                last is not None
+                and getattr(last, side).section == getattr(c, side).section
+                and 0 <= getattr(c, side).start - getattr(last, side).end <= MERGE_GAP
+                and len(runs[-1]) < MERGE_MAX
+            ):
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        for run in runs:
+            if len(run) == 1:
+                out.append(run[0])
+                continue
+            top = max(run, key=lambda c: c.materiality)
+            out.append(
+                replace(
+                    top,
+                    **{quote: " … ".join(getattr(c, quote) or "" for c in run)},
+                    categories=sorted({cat for c in run for cat in c.categories}),
+                    reasons=[f"{'a new' if kind == 'added' else 'a removed'} passage of {len(run)} in-scope units"] + list(top.reasons),
+                )
+            )
+            absorbed += len(run) - 1
     return out, absorbed
