@@ -102,7 +102,8 @@ def merge_reviews(previous: DocumentRecord | None, fresh: DocumentRecord) -> Doc
     - same id: the review block is kept; if the review is not `unreviewed` and a compared machine
       field changed since the previous run, `conflict` says what changed (an older unresolved
       conflict is kept too);
-    - reviewed records missing from `fresh` are kept with a conflict saying so;
+    - reviewed records missing from `fresh` are kept: with a conflict saying so, except rejected
+      ones (the machine now agrees with the reviewer);
     - unreviewed records missing from `fresh` are dropped (pure machine output).
     """
     if previous is None:
@@ -142,6 +143,8 @@ def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun
             continue
         if old.origin == "reviewer":
             merged.append(old)  # a person added it because the machine missed it: always kept as is
+        elif old.review.status == "rejected":
+            merged.append(old)  # the machine now agrees with the reviewer; the judgement stays on record
         elif old.review.status != "unreviewed":
             reason = f"the extractor no longer produces this {noun}; kept because it was reviewed"
             merged.append(old.model_copy(update={"conflict": old.conflict or reason}))

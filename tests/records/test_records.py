@@ -113,3 +113,10 @@ def test_a_change_added_by_a_reviewer_is_always_kept_as_is():
     )
     merged = merge_reviews(_record(changes=[added]), _record())
     assert merged.changes == [added]
+
+
+def test_a_rejected_statement_the_machine_no_longer_produces_is_kept_without_conflict():
+    review = Review(status="rejected", reviewer="ana", note="internal team")
+    merged = merge_reviews(_record(_statement(review=review)), _record())
+    assert [s.id for s in merged.statements] == ["s-1"]
+    assert merged.statements[0].conflict is None
