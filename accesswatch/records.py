@@ -116,10 +116,12 @@ def merge_reviews(previous: DocumentRecord | None, fresh: DocumentRecord) -> Doc
 def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun: str) -> list:
     old_by_id = {item.id: item for item in old_items}
     new_ids = {item.id for item in new_items}
+    carried: dict[str, str] = {}
     # A reviewed record whose id vanished (the extractor now cuts the unit slightly differently)
     # hands its review to the new record with nearly the same text, so the judgement survives.
     for new_id, old in _rehome_reviews(old_items, new_items, new_ids):
-        old_by_id[new_id] = old.model_copy(update={"conflict": old.conflict or f"review carried over from {old.id} (text matched after re-extraction)"})
+        old_by_id[new_id] = old
+        carried[new_id] = old.id
         new_ids.add(old.id)
     merged: list[Statement | Change] = []
     for item in new_items:
@@ -128,15 +130,20 @@ def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun
             merged.append(item)
             continue
         update: dict = {"review": old.review, "conflict": old.conflict}
-        if old.review.status != "unreviewed":
+        if old.review.status not in ("unreviewed", "rejected"):
+            # What the reviewer holds true: their corrections, else what they confirmed. A machine
+            # change towards it is no conflict; a change away from it is.
+            truth = {field: old.review.corrected.get(field, getattr(old, field)) for field in fields}
             differences = [
-                f"{field}: {_short(getattr(old, field))} → {_short(getattr(item, field))}"
+                f"{field}: {_short(truth[field])} → {_short(getattr(item, field))}"
                 for field in fields
-                if getattr(old, field) != getattr(item, field)
+                if getattr(item, field) != getattr(old, field) and not _same(getattr(item, field), truth[field])
             ]
             if differences:
                 change_note = "machine output changed since review: " + "; ".join(differences)
-                update["conflict"] = f"{old.conflict} | {change_note}" if old.conflict and change_note not in old.conflict else change_note if not old.conflict else old.conflict
+                if item.id in carried:
+                    change_note = f"review carried over from {carried[item.id]} (text matched after re-extraction); {change_note}"
+                update["conflict"] = change_note if not old.conflict or change_note in old.conflict else f"{old.conflict} | {change_note}"
         merged.append(item.model_copy(update=update))
     for old in old_items:
         if old.id in new_ids:
@@ -149,6 +156,12 @@ def _merge_items(old_items: list, new_items: list, fields: tuple[str, ...], noun
             reason = f"the extractor no longer produces this {noun}; kept because it was reviewed"
             merged.append(old.model_copy(update={"conflict": old.conflict or reason}))
     return merged
+
+
+def _same(machine: object, truth: object) -> bool:
+    if isinstance(machine, list) and isinstance(truth, list):
+        return sorted(map(str, machine)) == sorted(map(str, truth))
+    return machine == truth
 
 
 def _identity_text(item) -> str:

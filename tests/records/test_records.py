@@ -103,7 +103,7 @@ def test_review_follows_a_statement_whose_unit_was_recut():
     merged = merge_reviews(_record(old), _record(recut))
     assert [s.id for s in merged.statements] == ["s-new"]
     assert merged.statements[0].review == review
-    assert "carried over from s-old" in merged.statements[0].conflict
+    assert "carried over from s-old" in merged.statements[0].conflict  # the quote itself changed
 
 
 def test_a_change_added_by_a_reviewer_is_always_kept_as_is():
@@ -120,3 +120,15 @@ def test_a_rejected_statement_the_machine_no_longer_produces_is_kept_without_con
     merged = merge_reviews(_record(_statement(review=review)), _record())
     assert [s.id for s in merged.statements] == ["s-1"]
     assert merged.statements[0].conflict is None
+
+
+def test_machine_catching_up_with_a_correction_is_no_conflict():
+    review = Review(status="corrected", corrected={"strength": "intention"}, reviewer="ana")
+    merged = merge_reviews(_record(_statement("commitment", review)), _record(_statement("intention")))
+    assert merged.statements[0].conflict is None and merged.statements[0].review == review
+
+
+def test_machine_moving_away_from_a_correction_is_a_conflict():
+    review = Review(status="corrected", corrected={"strength": "intention"}, reviewer="ana")
+    merged = merge_reviews(_record(_statement("commitment", review)), _record(_statement("discretionary")))
+    assert "strength: 'intention' → 'discretionary'" in merged.statements[0].conflict
