@@ -416,6 +416,85 @@ _STRONG_EVAL = re.compile(
     r"|(?-i:\bC?AISI\b|Institute\b|Center for AI Standards)(?:\)|’s|'s)?,? (?:\w++ ){0,3}(?:tested|tests|evaluated|evaluates|assessed|assesses|judged|judges|found|finds|noted|ran|examined|was provided|were provided|had access|testing|evaluations?|assessments?|ranges|tasks)\b",
     re.I,
 )
+# ---- system/model cards: what a card says that is not about outside parties ----------------
+
+# A caption ("Figure 5.2.1.A …", "Table 3 …") describes a chart or table.
+_CAPTION = re.compile(r"^\W*(?:Figure|Fig\.|Table|Chart)\s+[\dA-Z]+(?:[.\-]\w+)*\b(?!\s+(?:shows? that|below))", re.I)
+# Internal parties a card names: company teams, governance bodies, internal experts. Their words
+# ("independent critique", "subject matter experts") do not make a unit about outside parties.
+_INTERNAL_PARTY = re.compile(
+    r"\binternal (?:\w+ ){0,3}(?:experts?|teams?|testers?|red[- ]?teamers?|reviewers?)\b|\bred[- ]?teaming by internal experts\b"
+    r"|\b(?:our |the )?(?:safety|policy|specialist|T&S|Trust (?:&|and) Safety) (?:\w+ )?teams?(?: who sit outside of the model development team)?"
+    r"|\b(?:human )?(?:evaluators|experts|teams|reviewers) (?:who (?:sit|are) )?(?:independent of|outside of) the model development team"
+    r"|\b(?:independent of|outside of) the model development team|\bFrontier Red Team(?: \(FRT\))?|\bAlignment Stress[- ]Testing(?: team)?(?:[’']s)?(?: independent)?(?: critique| review)?"
+    r"|\bLong[- ]Term Benefit Trust(?: \(LTBT\))?|\bLTBT\b|\bBoard of Directors|\bResponsible Scaling Officer|\bpolicy experts\b"
+    r"|\b(?:auditor|auditing|investigator) (?:agents?|models?|behaviou?r)\b|\b(?:user|simulated user) or auditor\b",
+    re.I,
+)
+_NAMED_EVALUATOR = (
+    r"SecureBio|METR|Deloitte(?: Consulting)?|Scale AI|Andon Labs|Gray Swan|Irregular|Pattern Labs|Gryphon Scientific|Signature Science"
+    r"|ARC Prize Foundation|Epoch AI|(?:UK |US )?AISI|SecureBio's researchers"
+)
+# Dataset provenance: a test the company ran itself that an outside party built or published.
+_PROVENANCE = re.compile(
+    r"\b(?:evaluations?|benchmarks?|datasets?|tasks?|questions?|challenges?|rubrics?|environments?|suites?|judge)\b(?: \(\w+\))? (?:\w+ ){0,3}"
+    rf"(?:from|developed by|created by|designed by|designed and validated by|developed (?:in (?:partnership|collaboration) )?with|by staff at|selected by) (?:the )?(?:\w+ ){{0,2}}(?:{_NAMED_EVALUATOR}|(?:external |domain |bioweapons? )?experts?\b|collaborators|expert partners)"
+    rf"|\b(?:{_NAMED_EVALUATOR})[’']s (?:own )?(?:[\"“]?[\w-]+[\"”]? ){{0,5}}(?:evaluation|benchmark|task|rubric|paper|researchers expect)"
+    rf"|\b(?:{_NAMED_EVALUATOR}) (?:has created|reports that|public task|data deduplication|RE-Bench)|\bmodified subset of (?:{_NAMED_EVALUATOR})"
+    rf"|\bin their paper\b|\b(?:in collaboration|in partnership) with (?:\w+ ){{0,3}}(?:{_NAMED_EVALUATOR}|expert partners|domain experts),? we (?:developed|collected|built|created)"
+    rf"|\bdeveloped (?:\w+ ){{0,4}}in (?:collaboration|partnership) with (?:expert partners|{_NAMED_EVALUATOR})"
+    r"|\bbenchmark (?:developed|created|designed) by\b|\b(?:developed|created) by (?:the )?[A-Z][\w.]* (?:Foundation|Labs?|AI)\b",
+    re.I,
+)
+# An outside party doing something to the model (graded, tested, red-teamed, found…): no provenance.
+_OUTSIDE_DID = re.compile(
+    rf"\b(?:{_NAMED_EVALUATOR})(?: staff| researchers)? (?:\w+ ){{0,2}}(?:conducted|tested|ran|measured|graded|found|evaluated|assessed|red[- ]?teamed|engaged|received|had access|was given|identified (?!a subset))"
+    rf"|\b(?:graded|tested|evaluated|assessed|red[- ]?teamed|conducted|run) by (?:\w+ ){{0,2}}(?:{_NAMED_EVALUATOR})",
+    re.I,
+)
+# A card referring to itself, its previous editions or cited papers publishes nothing.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:as of |since )?(?:the )?publication of (?:this|the previous|the|our previous) (?:\w+ )?(?:model|system) card\b"
+    r"|\b(?:(?:further|more) )?details (?:\w+ ){0,2}(?:can be )?found in (?:\w+ ){0,4}(?:paper|(?:model|system) card)s?\b"
+    r"|\b(?:may not have been )?included in (?:\w+ ){0,3}(?:previous|prior|the Claude \S+) (?:\w+ )?(?:model|system) cards?\b"
+    r"|\bmodel cards may be updated\b|\bthis report includes the model card\b|\breport includes the model card\b"
+    r"|\b(?:our|prior|previously) published (?:\w+ ){0,2}(?:work|paper|research|jailbreak)\w*|\bour published many-shot jailbreak"
+    r"|\bpublicly released transcripts\b|\bblog post we published\b|\b(?:release|September 2024 release) reported at\b"
+    r"|\bdata (?:\w+ ){0,6}was made public\b|\btheir paper\b|\bpaper outlining this benchmark\b",
+    re.I,
+)
+# In a card, a category match that reports something other than outside access or testing.
+_CARD_CATEGORY_VETO: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # uplift-trial participants "had access" to a model; a model variant tested: no researcher access
+    ("researcher-access", re.compile(r"\b(?:participants|control group|test group|uplift (?:study|trial))\b|\bwithout access to the question\b", re.I)),
+    # the model whistleblowing or forwarding information to regulators is model behaviour
+    ("government-access", re.compile(r"\bwhistleblow\w*|\bmock tools\b|\bsimulated (?:settings?|users?)\b", re.I)),
+)
+_CARD_VETO_REASON = {
+    "researcher-access": "people in an uplift trial or a model variant, nobody outside given access",
+    "government-access": "the model's own behaviour in a test scenario",
+}
+# "Red teaming" in a card that names internal or automated red teaming, red-teaming prompts or
+# benchmarks, or the company's own research, is no outside red teaming.
+_INTERNAL_RED_TEAMING = re.compile(
+    r"\bred[- ]?teaming (?:prompts|language models|research|work|task|activities)\b|\bAgent Red[- ]?Teaming\b|\bRed[- ]?Teaming \(ART\)"
+    r"|\bT&S\b|\bTrust (?:&|and) Safety\b|\bsafety teams\b|\bspecialist teams\b|\bautomated red[- ]?teaming\b|\bhuman red team\b"
+    r"|\bred[- ]?team(?:ing)? (?:\[\d+\]|exercises)|\bred[- ]team our models\b|\bwe (?:\w+ )?and red[- ]teamed\b|\bEvaluations and Red[- ]?Teaming\b"
+    r"|\bnot human evaluation or red teaming\b|\bevaluations and red teaming activities\b|\bred[- ]teaming \[\d+\]",
+    re.I,
+)
+
+
+def _card_scan_text(text: str) -> str:
+    """The text of a card unit with the words that name no outside party doing something set
+    aside: internal teams and governance bodies, the outside origin of a test the company ran
+    itself (unless the outside party also did something), and the card's self-references."""
+    out = _INTERNAL_PARTY.sub(" … ", text)
+    if _PROVENANCE.search(out) and not _OUTSIDE_DID.search(out):
+        out = re.sub(rf"\b(?:{_NAMED_EVALUATOR})\b|\b(?:external |domain |expert |bioweapons? )?(?:experts?|partners|collaborators)\b|\bbenchmark developed by\b", " … ", out, flags=re.I)
+    return _SELF_REFERENCE.sub(" … ", out)
+
+
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
@@ -583,11 +662,23 @@ def _classify_cached(
         return None
     cues: list[str] = []
     categories: list[str] = []
-    for category, words in match_categories(text):
+    reporting = kind in _REPORTING_KINDS
+    if reporting and _CAPTION.match(text):
+        return None  # a figure or table caption describes the chart, not what outside parties did
+    scan = _card_scan_text(text) if reporting else text
+    if scan != text:
+        cues.append("card: internal parties, dataset provenance and self-references set aside")
+    for category, words in match_categories(scan):
         categories.append(category)
         cues.append(f'cat:{category}="{words}"')
-    if kind in _REPORTING_KINDS and red_teaming_is_external and "external-red-teaming" not in categories:
-        m = _GENERIC_RED_TEAM.search(text)
+    if reporting:
+        for category, drop in _CARD_CATEGORY_VETO:
+            if category in categories and drop.search(text):
+                categories.remove(category)
+                cues = [c for c in cues if not c.startswith(f"cat:{category}")]
+                cues.append(f"not {category}: {_CARD_VETO_REASON[category]}")
+    if reporting and red_teaming_is_external and "external-red-teaming" not in categories and not _INTERNAL_RED_TEAMING.search(text):
+        m = _GENERIC_RED_TEAM.search(scan)
         if m:
             categories.append("external-red-teaming")
             cues.append(f'cat:external-red-teaming="{m.group(0)}" (red teaming reported in a {kind})')

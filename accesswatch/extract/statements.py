@@ -41,7 +41,7 @@ from accesswatch.taxonomy import DOCUMENT_KINDS
 __all__ = ["extract_statements", "EXTRACTOR_VERSION"]
 
 #: Bump when segmentation or classification rules change (cached results become stale).
-EXTRACTOR_VERSION = "0.3"
+EXTRACTOR_VERSION = "0.4"
 
 
 def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedStatement]:
@@ -119,6 +119,7 @@ _PROGRAM_TERMS = re.compile(
 )
 _PROGRAM_PAGE = re.compile(r"\b(?:program(?:me)?|initiative|bounty|fellowship|grants?|access for researchers)\b", re.I)
 _SECTION_UNIT_LIMIT = 40
+_CARD_KINDS = {"system-card", "model-card"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -198,7 +199,9 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
             same_paragraph = not _PARAGRAPH_BREAK.search(between) or unit.kind == units[i - 1].kind == "list-item"
             if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)):
                 inherited = (prev.categories, "continues the previous statement")
-        if inherited is None and unit.kind == "list-item":
+        if inherited is None and unit.kind == "list-item" and doc_kind not in _CARD_KINDS:
+            # (In a card, the items under an in-scope lead-in are findings and method details:
+            # they are statements only by their own words.)
             inherited = _lead_in(text, units, found, i, never)
         if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT and _is_sentence_like(unit.text):
             for heading in unit.section.split(" > ")[-2:]:

@@ -207,7 +207,7 @@ def test_a_sentence_cut_by_a_page_break_is_read_whole_but_quoted_up_to_the_break
 
 
 def test_bare_red_teaming_in_a_card_counts_only_when_the_card_calls_it_external():
-    internal = "Red teaming was conducted by specialist teams to probe the model.\n"
+    internal = "Red teaming was conducted across several risk areas to probe the model.\n"
     assert extract_statements(internal, kind="system-card") == []
     external = internal + "\nWe also worked with external red teamers on voice risks.\n"
     assert len(extract_statements(external, kind="system-card")) == 2
