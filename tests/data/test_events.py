@@ -170,3 +170,20 @@ def test_corpus_sourced_events_cite_the_canonical_url(events: list[Event], corpu
             if ref in urls and str(source.url).rstrip("/") not in urls[ref]:
                 wrong.append(f"{event.id}: {source.url} not listed for {ref}")
     assert not wrong, "\n".join(wrong)
+
+
+# Major releases the access ledger must cover with at least one event naming the model
+# (an access record, an open-weight release, a system-card record or a record that nothing was disclosed).
+MAJOR_RELEASES = {
+    "google-deepmind": ("Gemini 1.0 Ultra", "Gemini 2.5 Pro", "Gemini 3 Pro"),
+    "meta": ("Llama 2", "Llama 3 ", "Llama 3.1", "Llama 3.2", "Llama 4"),
+    "openai": ("GPT-4", "GPT-4o", "o1", "GPT-4.1", "GPT-5", "GPT-5.1", "gpt-oss"),
+    "xai": ("Grok-2", "Grok 3", "Grok 4", "Grok 4.1"),
+}
+
+
+@pytest.mark.parametrize("company", sorted(MAJOR_RELEASES))
+def test_major_releases_have_ledger_records(events: list[Event], company: str) -> None:
+    models = [f"{e.model} " for e in events if company in e.companies and e.model]
+    missing = [name for name in MAJOR_RELEASES[company] if not any(m.startswith(name) or f" {name}" in f" {m}" for m in models)]
+    assert not missing, f"{company}: no event names {missing}"
