@@ -67,6 +67,10 @@ CATEGORY_LABELS = {
 KIND_WORDS = {"added": "added", "removed": "removed", "reworded": "reworded", "strengthened": "strengthened",
               "weakened": "weakened", "moved": "moved"}
 LATEST_ON_HOME = 15
+CHANGES_OPEN_PER_PAIR = 5
+COMPANY_ROWS_OPEN = 10  # per category on company pages; three times as many material changes  # rewordings and moves beyond these are collapsed on document pages
+STATEMENTS_FLAT = 25  # documents with more statements group them by section
+MATERIAL = ("strengthened", "weakened", "removed", "added")
 PER_PAIR_ON_HOME = 3
 EXCERPT = 180
 
@@ -149,6 +153,38 @@ def _review(status: str) -> str:
     return badge("review", status)
 
 
+REVIEW_WORDS = {"unreviewed": "not yet reviewed", "confirmed": "confirmed by a reviewer",
+                "corrected": "corrected by a reviewer", "contested": "contested", "rejected": "rejected by a reviewer"}
+
+
+def record_marks(raw: Statement | Change) -> str:
+    """Review status, reviewer-added origin and any machine/human conflict of a record, as badges."""
+    marks = [badge("review", raw.review.status, REVIEW_WORDS.get(raw.review.status, raw.review.status))]
+    if getattr(raw, "origin", "machine") == "reviewer":
+        marks.append(badge("origin", "reviewer", "added by a reviewer"))
+    if raw.conflict:
+        marks.append(f'<span class="aw-badge aw-conflict" title="{text(raw.conflict)}">conflict</span>')
+    return " ".join(marks)
+
+
+def _announced_key(value: object) -> str:
+    return "announced" if value is True else ("silent" if value is False else "unknown")
+
+
+def silent_summary(changes: pd.DataFrame) -> str:
+    """One sentence: how many of the (not rejected) changes were silent, announced or unknown."""
+    total = len(changes)
+    if not total:
+        return "No changes recorded yet."
+    silent = int((changes["announced"] == False).sum())  # noqa: E712
+    announced = int((changes["announced"] == True).sum())  # noqa: E712
+    weakened_silent = int(((changes["announced"] == False) & (changes["kind"].isin(["weakened", "removed"]))).sum())  # noqa: E712
+    share = round(100 * silent / total)
+    return (f"{silent} of {total} changes ({share} %) were silent — in no changelog or announcement of the "
+            f"company — {weakened_silent} of them weakening or removing a passage; {announced} announced, "
+            f"{total - silent - announced} not checkable.")
+
+
 def pair_anchor(old_version: str, new_version: str) -> str:
     """The id of a version pair's changes on its document page."""
     return urls.anchor("changes", f"{old_version}--{new_version}")
@@ -182,6 +218,14 @@ class _Generator:
 
     def document_link(self, page: str, document_id: str, fragment: str | None = None) -> str:
         return link(urls.href(page, urls.document_page(document_id), fragment), text(self.document_title(document_id)))
+
+    def _has_statement(self, document_id: str, statement_id: str) -> bool:
+        record = self.records.get(document_id)
+        if record is None:
+            return False
+        if not hasattr(self, "_statement_ids"):
+            self._statement_ids = {d: {s.id for s in r.statements} for d, r in self.records.items()}
+        return statement_id in self._statement_ids[document_id]
 
     def statement_href(self, page: str, document_id: str, statement_id: str) -> str:
         return urls.href(page, urls.statement_page(document_id, statement_id))
@@ -254,10 +298,15 @@ class _Generator:
         more_column = "more_in_pair" in frame.columns
         for c in frame.itertuples(index=False):
             kind = badge("kind", c.kind)
-            if c.review_status == "rejected":
-                kind += " " + _review("rejected")
+            if c.review_status != "unreviewed":
+                kind += " " + _review(c.review_status)
+            if c.origin == "reviewer":
+                kind += " " + badge("origin", "reviewer", "added by a reviewer")
             passage = link(urls.href(page, urls.document_page(c.document), urls.anchor("change", c.change)),
                            text(_excerpt(c.after or c.before or "(no text)", 120)))
+            if c.statement and self._has_statement(c.document, c.statement):
+                passage += " " + link(self.statement_href(page, c.document, c.statement), "statement",
+                                      cls="aw-stmt-link")
             if more_column and c.more_in_pair:
                 more = f"{c.more_in_pair} more change{'s' if c.more_in_pair != 1 else ''} in this version"
                 passage += ('<br><span class="aw-more">' + link(urls.href(
@@ -306,6 +355,8 @@ class _Generator:
                "the company's claims and what gets published — and shows every change between versions: "
                "strengthened, weakened, added or removed, announced or silent.\n",
                block(f'<ul class="aw-counts">{cards}</ul>'),
+               block(f'<p class="aw-silent-line">{text(silent_summary(visible))} '
+                     f'{link(urls.href(page, "timeline.md") + "?announced=silent", "See the silent changes")}.</p>'),
                "## Latest changes\n"]
         if latest.empty:
             out.append("\nNo changes recorded yet.\n")
@@ -343,6 +394,8 @@ class _Generator:
             + select("category", "Category", [(c, CATEGORY_LABELS[c]) for c in CATEGORIES])
             + select("kind", "Kind", [(k, k) for k in kinds])
             + select("doctype", "Document type", [(k, k) for k in doc_kinds])
+            + select("announced", "Announced?", [("announced", "announced"), ("silent", "silent (not announced)"),
+                                                 ("unknown", "not known"), ("event", "curated events only")])
             + '<output class="aw-filter-count" data-aw-count aria-live="polite"></output></form>'
         )
         rows, attrs = [], []
@@ -350,6 +403,9 @@ class _Generator:
             if t.entry == "change":
                 what = link(urls.href(page, urls.document_page(t.document), urls.anchor("change", t.id)),
                             text(_excerpt(t.title, 140)))
+                if t.statement and self._has_statement(t.document, t.statement):
+                    what += " " + link(self.statement_href(page, t.document, t.statement), "statement",
+                                       cls="aw-stmt-link")
                 source = self.document_link(page, t.document)
                 kind = badge("kind", t.kind)
                 announced = _announced(t.announced)
@@ -361,12 +417,14 @@ class _Generator:
             rows.append([text(_date(t.date)), self.company_link(page, t.company), kind, source,
                          _categories(t.categories), announced, what])
             attrs.append(f' data-company="{text(t.company)}" data-category="{text(" ".join(t.categories))}"'
-                         f' data-kind="{text(t.kind)}" data-doctype="{text(t.document_kind)}"')
+                         f' data-kind="{text(t.kind)}" data-doctype="{text(t.document_kind)}"'
+                         f' data-announced="{_announced_key(t.announced) if t.entry == "change" else "event"}"')
         body = table(["Date", "Company", "Kind", "Document", "Categories", "Announced", "What"], rows,
                      cls="aw-table aw-timeline", row_attrs=attrs)
         return (_front_matter("Timeline") + "# Timeline\n\n"
-                "Every recorded change and curated event, newest first. Filter by company, category, kind "
-                "or document type (the filters work offline too).\n"
+                "Every recorded change and curated event, newest first. Filter by company, category, kind, "
+                "document type or whether the company announced the change (the filters work offline too, "
+                "and can be linked: `timeline.html?company=anthropic&kind=weakened&announced=silent`).\n"
                 + block(filters) + block(body))
 
     def events_page(self) -> str:
@@ -440,14 +498,34 @@ class _Generator:
             rows = [[_strength(s.strength),
                      link(self.statement_href(page, r.document.id, s.id), text(_excerpt(s.quote))),
                      self.document_link(page, r.document.id), _depth(s.access_depth)] for r, s in mine]
-            out.append(block(table(["Strength", "Statement", "Document", "Access depth"], rows)))
+            headers = ["Strength", "Statement", "Document", "Access depth"]
+            shown = table(headers, rows[:COMPANY_ROWS_OPEN])
+            if len(rows) > COMPANY_ROWS_OPEN:
+                rest = len(rows) - COMPANY_ROWS_OPEN
+                shown += (f'<details class="aw-group"><summary>{text(rest)} more current statement'
+                          f'{"s" if rest != 1 else ""} in this category (weaker or from other documents)</summary>'
+                          f'{table(headers, rows[COMPANY_ROWS_OPEN:])}</details>')
+            out.append(block(shown))
         out.append("\n## Access ledger\n")
         ledger = self.ledger[self.ledger["company"] == company] if not self.ledger.empty else self.ledger
         out.append(block(self._ledger_table(page, ledger)) if not ledger.empty else "\nNo access recorded.\n")
         out.append("\n## Change history\n")
         changes = self.changes[self.changes["company"] == company] if not self.changes.empty else self.changes
-        out.append(block(self._change_rows(page, changes, with_company=False)) if not changes.empty
-                   else "\nNo changes recorded yet.\n")
+        if changes.empty:
+            out.append("\nNo changes recorded yet.\n")
+        else:
+            visible = changes[changes["review_status"] != "rejected"]
+            out.append(block(f'<p class="aw-silent-line">{text(silent_summary(visible))} '
+                             f'{link(urls.href(page, "timeline.md") + "?company=" + text(company) + "&amp;announced=silent", "See them on the timeline")}.</p>'))
+            material = changes[changes["kind"].isin(MATERIAL) & (changes["review_status"] != "rejected")]
+            other = changes.drop(material.index)
+            shown = self._change_rows(page, material.head(COMPANY_ROWS_OPEN * 3), with_company=False)
+            rest = pd.concat([material.iloc[COMPANY_ROWS_OPEN * 3:], other])
+            if not rest.empty:
+                rest = rest.sort_values(["date", "materiality"], ascending=[False, False], kind="stable")
+                shown += (f'<details class="aw-group"><summary>{text(len(rest))} more changes (older, rewordings, '
+                          f'moves, rejected)</summary>{self._change_rows(page, rest, with_company=False)}</details>')
+            out.append(block(shown))
         return "".join(out)
 
     def document(self, record: DocumentRecord) -> str:
@@ -484,25 +562,44 @@ class _Generator:
         for (old, new), changes in sorted(pairs.items(), key=lambda p: (str(dates.get(p[0][1], "")), p[0][1]), reverse=True):
             out.append(f"\n### {md_text(_date(dates.get(old, old)))} → {md_text(_date(dates.get(new, new)))} "
                        f"{{#{pair_anchor(old, new)}}}\n")
-            items = []
-            for raw in sorted(changes, key=lambda c: (-c.materiality, c.id)):
+            items, later, rejected = [], [], []
+            ordered = sorted(changes, key=lambda c: (-effective_change(c).materiality, c.id))
+            versions_line = (f'<p class="aw-pair-versions">From version '
+                             f'{link("#" + urls.anchor("version", old), text(_date(dates.get(old, old))))} to '
+                             f'{link("#" + urls.anchor("version", new), text(_date(dates.get(new, new))))}: '
+                             f'{text(len(changes))} change{"s" if len(changes) != 1 else ""}.</p>')
+            for raw in ordered:
                 c = effective_change(raw)
                 head = [badge("kind", c.kind), _announced(c.announced), _categories(c.categories)]
                 if c.strength_before or c.strength_after:
                     head.append(f"{_strength(c.strength_before) if c.strength_before else '—'} → "
                                 f"{_strength(c.strength_after) if c.strength_after else '—'}")
-                if raw.review.status != "unreviewed":
-                    head.append(_review(raw.review.status))
+                head.append(record_marks(raw))
                 cls = "aw-change aw-rejected" if raw.review.status == "rejected" else "aw-change"
                 section = f'<p class="aw-section">Section: {text(c.section)}</p>' if c.section else ""
                 reasons = (f'<p class="aw-reasons">{text("; ".join(c.reasons))}</p>' if c.reasons else "")
                 stmt = ""
                 if c.statement and any(s.id == c.statement for s in record.statements):
                     stmt = f'<p>{link(self.statement_href(page, doc.id, c.statement), "Statement permalink")}</p>'
-                items.append(f'<div class="{cls}" id="{urls.anchor("change", c.id)}">'
-                             f'<p class="aw-change-head">{" · ".join(head)}</p>{section}'
-                             f'<p class="aw-redline">{redline(c.before, c.after)}</p>{reasons}{stmt}</div>')
-            out.append(block("".join(items)))
+                conflict = (f'<p class="aw-warning">Conflict: {text(c.conflict)}</p>' if c.conflict else "")
+                entry = (f'<div class="{cls}" id="{urls.anchor("change", c.id)}">'
+                         f'<p class="aw-change-head">{" · ".join(head)}</p>{conflict}{section}'
+                         f'<p class="aw-redline">{redline(c.before, c.after)}</p>{reasons}{stmt}</div>')
+                if raw.review.status == "rejected":
+                    rejected.append(entry)
+                elif len(items) < CHANGES_OPEN_PER_PAIR or c.kind in MATERIAL:
+                    items.append(entry)
+                else:
+                    later.append(entry)
+            html_out = versions_line + "".join(items)
+            if later:
+                html_out += (f'<details class="aw-more-changes"><summary>{text(len(later))} more change'
+                             f'{"s" if len(later) != 1 else ""} (rewordings and moves)</summary>{"".join(later)}</details>')
+            if rejected:
+                html_out += (f'<details class="aw-more-changes"><summary>{text(len(rejected))} change'
+                             f'{"s" if len(rejected) != 1 else ""} rejected by a reviewer</summary>'
+                             f'{"".join(rejected)}</details>')
+            out.append(block(html_out))
         archived_pairs = self._archived_pairs(record)
         if archived_pairs:
             out.append("\n## Full redlines of the archived texts\n")
@@ -511,19 +608,19 @@ class _Generator:
                 for a, b in reversed(archived_pairs))
             out.append(block(f"<ul>{items}</ul>"))
         out.append("\n## Statements\n")
-        current = [s for s in record.statements if s.current]
-        earlier = [s for s in record.statements if not s.current]
-        for title, group in (("Current", current), ("No longer in the latest version", earlier)):
-            if not group:
-                continue
-            out.append(f"\n### {title}\n")
-            rows = []
-            for raw in group:
-                s = effective_statement(raw)
-                status = _review(raw.review.status) if raw.review.status != "unreviewed" else ""
-                rows.append([link(self.statement_href(page, doc.id, s.id), text(_excerpt(s.quote))),
-                             _categories(s.categories), _strength(s.strength), _depth(s.access_depth), status])
-            out.append(block(table(["Statement", "Categories", "Strength", "Access depth", "Review"], rows)))
+        live = [s for s in record.statements if s.review.status != "rejected"]
+        current = [s for s in live if s.current]
+        earlier = [s for s in live if not s.current]
+        rejected = [s for s in record.statements if s.review.status == "rejected"]
+        if current:
+            out.append("\n### Current\n")
+            out.append(block(self._statement_groups(page, doc.id, current)))
+        for title, group in (("No longer in the latest version", earlier), ("Rejected by a reviewer", rejected)):
+            if group:
+                out.append(f"\n### {title}\n")
+                out.append(block(f'<details class="aw-group"><summary>Show {text(len(group))} statement'
+                                 f'{"s" if len(group) != 1 else ""}</summary>'
+                                 f'{self._statement_table(page, doc.id, group)}</details>'))
         if not record.statements:
             out.append("\nNo statements extracted.\n")
         latest = latest_version(record)
@@ -534,6 +631,30 @@ class _Generator:
                              f'({text(f"{len(full):,}")} characters)</summary>'
                              f'<div class="aw-fulltext">{text(full)}</div></details>'))
         return "".join(out)
+
+    def _statement_table(self, page: str, document_id: str, group: list[Statement]) -> str:
+        rows = []
+        for raw in group:
+            s = effective_statement(raw)
+            rows.append([link(self.statement_href(page, document_id, s.id), text(_excerpt(s.quote))),
+                         _categories(s.categories), _strength(s.strength), _depth(s.access_depth), record_marks(raw)])
+        return table(["Statement", "Categories", "Strength", "Access depth", "Review"], rows)
+
+    def _statement_groups(self, page: str, document_id: str, group: list[Statement]) -> str:
+        """A short list as one table; a long one in collapsible sections, in document order."""
+        if len(group) <= STATEMENTS_FLAT:
+            return self._statement_table(page, document_id, group)
+        sections: dict[str, list[Statement]] = {}
+        for raw in sorted(group, key=lambda s: s.start):
+            sections.setdefault(" ".join(raw.section.split()) or "(no section heading)", []).append(raw)
+        parts = [f'<p class="aw-group-note">{text(len(group))} statements in {text(len(sections))} sections, in '
+                 f'document order; open a section to see them.</p>']
+        for name, members in sections.items():
+            strongest = max((effective_statement(m).strength for m in members), key=lambda v: _RANK.get(v, -1))
+            parts.append(f'<details class="aw-group"><summary>{text(_excerpt(name, 90))} '
+                         f'<span class="aw-group-count">({text(len(members))}; strongest: {text(strongest)})</span>'
+                         f'</summary>{self._statement_table(page, document_id, members)}</details>')
+        return "".join(parts)
 
     def statement(self, record: DocumentRecord, raw: Statement) -> str:
         doc = record.document
@@ -551,6 +672,7 @@ class _Generator:
             marks.append('<p class="aw-warning">No longer in the latest version of the document.</p>')
         if s.conflict:
             marks.append(f'<p class="aw-warning">Needs review: {text(s.conflict)}</p>')
+        marks.append(f'<p class="aw-marks">{record_marks(raw)}</p>')
         version = versions.get(s.version)
         seen = (f"{text(_date(versions[s.first_seen].date) if s.first_seen in versions else s.first_seen)} – "
                 f"{text(_date(versions[s.last_seen].date) if s.last_seen in versions else s.last_seen)}")
@@ -598,8 +720,10 @@ class _Generator:
                         f"{_date(versions[c.new_version].date) if c.new_version in versions else c.new_version}"
                 items.append(f'<div class="aw-change" id="{urls.anchor("change", c.id)}"><p class="aw-change-head">'
                              f'{text(dates)} · {badge("kind", c.kind)} · {_announced(c.announced)} · '
+                             f'{record_marks(rc)} · '
                              f'{link(urls.href(page, urls.document_page(doc.id), urls.anchor("change", c.id)), "on the document page")}'
-                             f'</p><p class="aw-redline">{redline(c.before, c.after)}</p></div>')
+                             f'</p>' + (f'<p class="aw-warning">Conflict: {text(c.conflict)}</p>' if c.conflict else "")
+                             + f'<p class="aw-redline">{redline(c.before, c.after)}</p></div>')
             out.append(block("".join(items)))
         out.append("\n## Review\n")
         review = raw.review

@@ -1,6 +1,6 @@
 /* AccessWatch timeline filters: plain script, no dependencies, works from file:// and static hosting.
-   A <form data-aw-filters> holds <select data-aw-filter="company|category|kind|doctype">; the next
-   table's rows carry data-company, data-category (space separated), data-kind, data-doctype. */
+   A <form data-aw-filters> holds <select data-aw-filter="company|category|kind|doctype|announced">; the next
+   table's rows carry data-company, data-category (space separated), data-kind, data-doctype, data-announced. */
 (function () {
   "use strict";
   function setup(form) {
@@ -25,6 +25,16 @@
       });
       if (count) { count.textContent = shown + " of " + rows.length + " shown"; }
     }
+    // filters can be linked: ?company=anthropic&announced=silent preselects them
+    var params = {};
+    window.location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv[0]) { params[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || "").replace(/\+/g, " ")); }
+    });
+    selects.forEach(function (s) {
+      var wanted = params[s.getAttribute("data-aw-filter")];
+      if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) { s.value = wanted; }
+    });
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     apply();

@@ -1,0 +1,88 @@
+"""What a journalist needs on the pages: silent counts, linkable filters, review marks, collapsed long lists."""
+
+import dataclasses
+
+import pytest
+
+from accesswatch.sitegen.pages import SiteContext, generate_pages
+
+RSP = "anthropic/responsible-scaling-policy"
+DOC_PAGE = "documents/anthropic/responsible-scaling-policy.md"
+
+
+def _pages(dataset):
+    return generate_pages(SiteContext(dataset=dataset, base_url="https://example.org/aw/"))
+
+
+@pytest.fixture(scope="module")
+def pages(fixture_dataset):
+    return _pages(fixture_dataset)
+
+
+def _with_record(dataset, document_id, **update):
+    records = [r.model_copy(update=update) if r.document.id == document_id else r for r in dataset.records]
+    return dataclasses.replace(dataset, records=records)
+
+
+def test_home_says_in_one_line_how_many_changes_were_silent(pages):
+    home = pages["index.md"]
+    assert 'class="aw-silent-line">1 of 4 changes (25 %) were silent' in home
+    assert 'href="timeline.html?announced=silent"' in home
+
+
+def test_timeline_filters_announced_and_silent(pages):
+    timeline = pages["timeline.md"]
+    assert 'data-aw-filter="announced"' in timeline
+    assert '<option value="silent">' in timeline
+    assert 'data-announced="silent"' in timeline and 'data-announced="event"' in timeline
+
+
+def test_changes_link_to_their_statement(pages):
+    href = "statements/anthropic/responsible-scaling-policy/rsp-external-review.html"
+    assert f'<a href="{href}" class="aw-stmt-link">statement</a>' in pages["timeline.md"]
+    assert f'<a href="../{href}" class="aw-stmt-link">statement</a>' in pages["companies/anthropic.md"]
+
+
+def test_change_entries_show_review_status_origin_and_conflict(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    changes = [c.model_copy(update={"origin": "reviewer", "conflict": "machine now says reworded"})
+               if c.id == "rsp-2024-10-15-external-review" else c for c in record.changes]
+    statements = [s.model_copy(update={"origin": "reviewer", "conflict": "machine quote differs"})
+                  if s.id == "rsp-external-review" else s for s in record.statements]
+    pages = _pages(_with_record(fixture_dataset, RSP, changes=changes, statements=statements))
+    document = pages[DOC_PAGE]
+    assert "aw-review-unreviewed" in document  # unreviewed is said, not left blank
+    assert "added by a reviewer" in document
+    assert "Conflict: machine now says reworded" in document
+    statement = pages["statements/anthropic/responsible-scaling-policy/rsp-external-review.md"]
+    assert statement.count('class="aw-badge aw-conflict"') == 2  # the statement and its change
+    assert "Needs review: machine quote differs" in statement
+
+
+def test_rejected_statements_are_collapsed_apart_from_current_ones(pages):
+    document = pages[DOC_PAGE]
+    rejected = document.index("### Rejected by a reviewer")
+    assert "rsp-rejected.html" in document[rejected:]
+    assert "rsp-rejected.html" not in document[:rejected]
+    assert '<details class="aw-group"><summary>Show 1 statement</summary>' in document[rejected:]
+
+
+def test_long_documents_group_statements_by_section(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    base = next(s for s in record.statements if s.id == "rsp-external-review")
+    many = [base.model_copy(update={"id": f"extra-{i}", "section": f"Part {i % 3}", "start": 1000 + i})
+            for i in range(30)]
+    pages = _pages(_with_record(fixture_dataset, RSP, statements=[*record.statements, *many]))
+    document = pages[DOC_PAGE]
+    assert "33 statements in 6 sections, in document order" in document
+    assert document.count("<summary>Part 1 ") == 1
+    assert "(10; strongest: discretionary)" in document
+
+
+def test_company_page_collapses_beyond_the_first_rows(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    base = next(s for s in record.statements if s.id == "rsp-external-review")
+    many = [base.model_copy(update={"id": f"extra-{i}", "start": 1000 + i}) for i in range(15)]
+    pages = _pages(_with_record(fixture_dataset, RSP, statements=[*record.statements, *many]))
+    company = pages["companies/anthropic.md"]
+    assert "more current statements in this category" in company
