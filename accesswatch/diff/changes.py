@@ -20,12 +20,10 @@ aligned (`align_statements`). Then:
 - statements inside either version's changelog are left out (the changelog describes changes, it
   is not one).
 
-Materiality (0–100, for ranking): removed/weakened start at 60, added/strengthened at 45,
-reworded at 10, moved at 5; plus the binding force of the statement concerned (commitment +15,
-intention +8, discretionary +4), named outside parties +10, external-evaluation / third-party-review
-/ government-access / external-red-teaming +5, stated access depth +5, and 3 per weighted reason
-(max +10); a removal or weakening that concerns a named evaluator, institute, government or
-independent third party, or drops an outside party, +10 more (it heads the list). Reworded is capped at 30 and moved at 15, so they always rank below the rest.
+Materiality (0–100, for ranking) is decided in `accesswatch.diff.materiality`: removals and
+weakenings of binding promises about named outside parties first; acknowledgements, references
+to others' frameworks, lists of standards and units naming no outside party demoted (with a
+`rank: …` note); reworded and moved always below the material kinds.
 """
 
 from __future__ import annotations
@@ -41,6 +39,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from accesswatch.diff.context import compact, context_reason, context_statements, defined_term, inherit_statement, short
+from accesswatch.diff.materiality import materiality
 from accesswatch.diff.announcements import MentionIndex, entries_for_version, find_changelog
 from accesswatch.diff.reasons import Reason, compare_statements, net_weight
 from accesswatch.diff.textdiff import heading_title, word_spans
@@ -74,6 +73,7 @@ class StatementChange:
     announced: bool | None
     section: str
     similarity: float = 0.0
+    rank_notes: list[str] = field(default_factory=list)
     old: ExtractedStatement | None = field(default=None, repr=False)
     new: ExtractedStatement | None = field(default=None, repr=False)
 
@@ -246,30 +246,8 @@ class _Finder:
         return None, hit[1]
 
 
-_NAMED_ACTORS = frozenset(
-    {"METR", "Apollo Research", "UK AISI", "US AISI", "CAISI", "EU AI Office", "AI Safety Institutes", "Gryphon Scientific",
-     "independent third parties", "government", "policymakers", "auditors", "Long-Term Benefit Trust"}
-)
-
-
-def _materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason]) -> int:
-    base = {"removed": 60, "weakened": 60, "added": 45, "strengthened": 45, "reworded": 10, "moved": 5}[kind]
-    score = base + {"commitment": 15, "intention": 8, "discretionary": 4}.get(stmt.strength, 0)
-    if stmt.actors:
-        score += 10
-    if kind in ("removed", "weakened") and (
-        any(a in _NAMED_ACTORS for a in stmt.actors)
-        or any(r.text.startswith(("outside party removed", "actor removed", "actor narrowed")) for r in reasons)
-    ):
-        # A named evaluator or government institute losing its role is the headline of a revision.
-        score += 10
-    if _OUTSIDE_CATEGORIES & set(stmt.categories):
-        score += 5
-    if stmt.access_depth:
-        score += 5
-    score += min(10, 3 * sum(1 for r in reasons if r.weight))
-    cap = {"reworded": 30, "moved": 15}.get(kind, 100)
-    return max(0, min(cap, score))
+def _materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason]) -> tuple[int, list[str]]:
+    return materiality(kind, stmt, reasons)
 
 
 def _scope_notes(*stmts: ExtractedStatement) -> list[str]:
@@ -317,6 +295,7 @@ def _pair_change(
             if not reasons:
                 reasons = [Reason("reworded, same force, actor, scope and timing", 0)]
     main = o if kind == "weakened" else n
+    score, notes = _materiality(kind, main, reasons)
     return StatementChange(
         kind=kind,
         before=_quote(old_text, o),
@@ -325,10 +304,11 @@ def _pair_change(
         strength_before=o.strength,
         strength_after=n.strength,
         reasons=_scope_notes(o, n) + [r.text for r in reasons],
-        materiality=_materiality(kind, main, reasons),
+        materiality=score,
         announced=None,
         section=n.section,
         similarity=round(sim, 3),
+        rank_notes=notes,
         old=o,
         new=n,
     )
@@ -425,6 +405,7 @@ def _in_order_pairs(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 def _single(kind: str, stmt: ExtractedStatement, quote: str) -> StatementChange:
+    score, notes = _materiality(kind, stmt, [])
     return StatementChange(
         kind=kind,
         before=quote if kind == "removed" else None,
@@ -433,9 +414,10 @@ def _single(kind: str, stmt: ExtractedStatement, quote: str) -> StatementChange:
         strength_before=stmt.strength if kind == "removed" else None,
         strength_after=stmt.strength if kind == "added" else None,
         reasons=[f"{'removed' if kind == 'removed' else 'added'}: {stmt.strength} statement"] + _scope_notes(stmt),
-        materiality=_materiality(kind, stmt, []),
+        materiality=score,
         announced=None,
         section=stmt.section,
+        rank_notes=notes,
         old=stmt if kind == "removed" else None,
         new=stmt if kind == "added" else None,
     )

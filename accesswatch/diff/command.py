@@ -73,6 +73,8 @@ def _format_change(n: int, change) -> str:
         lines.append(f"   {', '.join(change.categories)}; {strength}")
     for reason in change.reasons:
         lines.append(f"   - {reason}")
+    for note in getattr(change, "rank_notes", []):
+        lines.append(f"   - {note}")
     width = 100
     for label, quote in (("before", change.before), ("after", change.after)):
         if quote is not None:

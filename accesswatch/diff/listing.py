@@ -13,7 +13,8 @@ listing therefore:
 - on such a long list, shows a run of additions (or removals) that follow each other in one
   section (a new or removed passage: a lead-in and its list, a paragraph; at most `MERGE_GAP` characters apart, at most
   `MERGE_MAX` units) as one item quoting every unit, joined by " … ", ranked by its most material
-  unit (the change records themselves stay one per unit);
+  unit (the change records themselves stay one per unit); an item whose quotes all stand inside a
+  higher-ranked item of the same kind is not listed again;
 - heads the list with the `HEADLINE` most material items (ties: removals and weakenings first),
   then groups the rest per section (the section of the new text, else the old), sections ordered
   by their most material item, items by materiality within a section.
@@ -82,6 +83,8 @@ def build_listing(changes: list[StatementChange], *, collapse_over: int = COLLAP
     if fold:
         material, merged = _merge_passages(material)
         material.sort(key=lambda c: (-c.materiality, c.kind not in ("removed", "weakened")))
+        material, dropped = _drop_contained(material)
+        merged += dropped
     headline, rest = (material[:HEADLINE], material[HEADLINE:]) if len(material) > HEADLINE else ([], material)
     groups: dict[str, SectionGroup] = {}
     for c in rest:
@@ -96,6 +99,21 @@ def build_listing(changes: list[StatementChange], *, collapse_over: int = COLLAP
         key=lambda g: -max((c.materiality for c in g.items), default=0),
     )
     return Listing(headline=headline, groups=ordered, hidden=sum(1 for c in changes if not c.material), merged=merged)
+
+
+def _drop_contained(items: list[StatementChange]) -> tuple[list[StatementChange], int]:
+    """Drop an item of the same kind whose quotes all stand inside a higher-ranked item's quotes
+    (a unit extracted twice, once alone and once inside a passage); returns (kept, dropped)."""
+    kept: list[StatementChange] = []
+    for c in items:
+        if any(
+            k.kind == c.kind
+            and all((getattr(c, q) is None) or (getattr(k, q) is not None and getattr(c, q) in getattr(k, q)) for q in ("before", "after"))
+            for k in kept
+        ):
+            continue
+        kept.append(c)
+    return kept, len(items) - len(kept)
 
 
 def _merge_passages(material: list[StatementChange]) -> tuple[list[StatementChange], int]:

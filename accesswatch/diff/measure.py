@@ -15,6 +15,14 @@ a removal plus an addition). Its *direction is right* when the matched change's 
 best-ranked one with the right direction counts. Announced is compared on found changes:
 key `announced`/`partly` = True, `silent` = False, `no-changelog` = None.
 
+**Ranking (fixed).** A found key change's *rank* is the position (1-based) of its best match in
+the shown list (the best-ranked match with the right direction, else the best-ranked match).
+Reported per pair and in total: `top10` = found key changes ranked 1–10, out of `top10_max` =
+min(10, key changes) per pair (a pair with 49 key changes can fill at most 10 places);
+`precision10` = of the first min(10, shown) items shown, how many match a key change (what a
+reader sees first is material); `median_rank` of the found ones; and `top10_pairs` = on how many
+pairs with key changes the top 10 holds min(10, key changes) of them.
+
 Run: `python -m accesswatch.diff.measure KEY --corpus DIR [--json]`.
 """
 
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,6 +44,7 @@ from accesswatch.diff.command import read_version_text
 from accesswatch.diff.listing import build_listing
 
 _DOWN = {"weakened", "removed"}
+TOP = 10
 _ANNOUNCED = {"announced": True, "partly": True, "silent": False, "no-changelog": None}
 
 
@@ -56,7 +66,8 @@ def _direction(kind: str) -> str:
 def measure(key_path: Path, corpus: Path) -> dict:
     """Found/total, direction-right/total and the list length per pair of a key (see module doc)."""
     key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
-    result = {"pairs": [], "found": 0, "direction_right": 0, "total": 0, "announced_right": 0, "announced_total": 0}
+    result = {"pairs": [], "found": 0, "direction_right": 0, "total": 0, "announced_right": 0, "announced_total": 0, "top10": 0,
+              "top10_max": 0, "first_shown": 0, "first_keyed": 0}
     for pair in key.get("pairs", []):
         old_p, new_p = corpus / pair["old"], corpus / pair["new"]
         kind = pair.get("kind")
@@ -103,9 +114,19 @@ def measure(key_path: Path, corpus: Path) -> dict:
             if expected != "unknown":
                 result["announced_total"] += 1
                 result["announced_right"] += int(best.announced == expected)
-        for k in ("found", "direction_right", "total"):
+        row["top10_max"] = min(TOP, row["total"])
+        row["top10"] = min(row["top10_max"], sum(1 for r in row["ranks"] if r <= TOP))
+        row["first_shown"] = min(TOP, len(shown)) if labelled else 0
+        row["first_keyed"] = sum(1 for c in shown[:TOP] if any(_matches(lab, c) for lab in labelled)) if labelled else 0
+        row["median_rank"] = statistics.median(row["ranks"]) if row["ranks"] else None
+        for k in ("found", "direction_right", "total", "top10", "top10_max", "first_shown", "first_keyed"):
             result[k] += row[k]
         result["pairs"].append(row)
+    ranks = [r for row in result["pairs"] for r in row["ranks"]]
+    result["median_rank"] = statistics.median(ranks) if ranks else None
+    result["top10_pairs"] = sum(1 for row in result["pairs"] if row["total"] and row["top10"] >= min(TOP, row["total"]))
+    result["pairs_with_keys"] = sum(1 for row in result["pairs"] if row["total"])
+    result["precision10"] = round(result["first_keyed"] / result["first_shown"], 3) if result["first_shown"] else None
     return result
 
 
@@ -114,7 +135,7 @@ def _print(result: dict) -> None:
         print(
             f"{row['old']} → {Path(row['new']).name}: found {row['found']}/{row['total']}, "
             f"direction {row['direction_right']}/{row['total']}, shown {row['shown']} (+{row['folded']} folded, +{row['hidden']} hidden), "
-            f"ranks {row['ranks']}, {row['seconds']} s"
+            f"ranks {row['ranks']} (top{TOP} {row['top10']}/{row['top10_max']}, keyed among first shown {row['first_keyed']}/{row['first_shown']}), {row['seconds']} s"
         )
         for m in row["missed"]:
             print(f"    missed: {m[:110]}")
@@ -125,6 +146,12 @@ def _print(result: dict) -> None:
         f"TOTAL found {result['found']}/{result['total']} ({result['found'] / t:.2f}), "
         f"direction {result['direction_right']}/{result['total']} ({result['direction_right'] / t:.2f}), "
         f"announced right {result['announced_right']}/{result['announced_total']}"
+    )
+    print(
+        f"RANKING top{TOP} {result['top10']}/{result['top10_max']} ({result['top10'] / (result['top10_max'] or 1):.2f}), "
+        f"keyed among first {TOP} shown {result['first_keyed']}/{result['first_shown']} ({result['precision10']}), "
+        f"median rank {result['median_rank']}, pairs with all key changes in top{TOP}: "
+        f"{result['top10_pairs']}/{result['pairs_with_keys']}"
     )
 
 

@@ -62,7 +62,9 @@ _PARTY_KINDS = [
     "non-governmental organisations", "ngos", "testing firms", "private testing firms", "industry peers", "academic researchers",
     "academics", "universities", "civil society", "external experts", "outside experts", "domain experts", "third parties",
     "independent third parties", "external researchers", "red teamers", "auditors", "regulators", "policymakers",
-    "law enforcement", "authorities",
+    "law enforcement", "authorities", "external evaluators", "evaluators", "external organizations", "external organisations",
+    "trusted researchers", "safety researchers", "stakeholder bodies", "external authorities", "external partners",
+    "trusted partners", "red-teamers", "trusted customers", "trusted users", "trusted testers",
 ]
 _PARTY_NAME = re.compile(
     r"\b(?:[A-Z]{3,6}|METR|Apollo Research|SecureBio|Gryphon Scientific|Scale AI|Deloitte|Irregular|Pattern Labs|Faculty|"
@@ -111,6 +113,12 @@ def _parties(text: str) -> set[str]:
     # "independent third parties" contains "third parties": keep the longest.
     kinds = {k for k in kinds if not any(k != o and k in o for o in kinds)}
     return names | kinds
+
+
+def outside_parties(text: str) -> set[str]:
+    """Outside parties a passage names in its own words (named evaluators and institutes, listed
+    acronyms, kinds of party such as "external experts"); used to rank changes."""
+    return _parties(text)
 
 
 @dataclass(frozen=True)
