@@ -298,6 +298,17 @@ _ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Frontier Model Forum", r"Frontier Model Forum"),
         ("Long-Term Benefit Trust", r"Long[- ]Term Benefit Trust|\bLTBT\b"),
         ("Gryphon Scientific", r"Gryphon Scientific"),
+        ("NNSA", r"\bNNSA\b|National Nuclear Security Administration"),
+        ("SecureBio", r"SecureBio"),
+        ("Deloitte", r"Deloitte"),
+        ("Irregular", r"\bIrregular\b(?! \w)|\bIrregular(?=[’']s| \((?:formerly )?Pattern Labs)|Pattern Labs"),
+        ("Gray Swan", r"Gray Swan"),
+        ("Andon Labs", r"Andon Labs"),
+        ("Eleos AI", r"\bEleos\b"),
+        ("FAR.AI", r"\bFAR\.?AI\b"),
+        ("Faculty AI", r"\bFaculty(?:\.ai| AI)\b"),
+        ("Scale AI", r"\bScale AI\b"),
+        ("Signature Science", r"Signature Science"),
         ("AI Safety Institutes", r"AI (?:Safety|Security) Institutes\b"),
         ("independent third parties", r"independent third[- ]part(?:y|ies)|third[- ]party (?:\w++ ){0,2}(?:evaluat|assess|auditor|review|labs?|test)"),
         ("third parties", r"\bthird[- ]part(?:y|ies)\b"),
@@ -365,6 +376,14 @@ def infer_kind(text: str) -> str:
 
 
 _REPORTING_KINDS = {"system-card", "model-card", "report", "press-release"}
+_CARD_KINDS = {"system-card", "model-card"}
+# A modal belongs to the company when the company speaks just before it ("we may", "OpenAI will").
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:we|us|our|OpenAI|Anthropic|Google(?: DeepMind)?|DeepMind|Meta|Amazon|Microsoft|xAI)\b(?:\W+\w+){0,3}\W*$", re.I
+)
+_COMMITMENT_NOUN = re.compile(r"commitments?", re.I)
+# Hedges that qualify a finding ("in rare cases the model…"), not the company's discretion.
+_FINDING_HEDGE = re.compile(r"in (?:some|rare|special) cases|examples include|may (?:also|include)|could include", re.I)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -428,7 +447,10 @@ _INTERNAL_PARTY = re.compile(
     r"|\b(?:human )?(?:evaluators|experts|teams|reviewers) (?:who (?:sit|are) )?(?:independent of|outside of) the model development team"
     r"|\b(?:independent of|outside of) the model development team|\bFrontier Red Team(?: \(FRT\))?|\bAlignment Stress[- ]Testing(?: team)?(?:[’']s)?(?: independent)?(?: critique| review)?"
     r"|\bLong[- ]Term Benefit Trust(?: \(LTBT\))?|\bLTBT\b|\bBoard of Directors|\bResponsible Scaling Officer|\bpolicy experts\b"
-    r"|\b(?:auditor|auditing|investigator) (?:agents?|models?|behaviou?r)\b|\b(?:user|simulated user) or auditor\b",
+    r"|\b(?:auditor|auditing|investigator) (?:agents?|models?|behaviou?r)\b|\b(?:user|simulated user) or auditor\b"
+    # experts as a human baseline or as graders of preference, and outside benchmarks run in-house
+    r"|\b(?:than|over) (?:\w+ ){0,2}(?:domain |human )?experts\b|\b(?:domain )?experts preferred\b"
+    r"|\bexternal (?:benchmarks?|datasets?)\b|\bexternal evaluations new to our \w+ suite|\bInternal/External (?:\w+ )?Evaluations",
     re.I,
 )
 _NAMED_EVALUATOR = (
@@ -442,7 +464,7 @@ _PROVENANCE = re.compile(
     rf"|\b(?:{_NAMED_EVALUATOR})[’']s (?:own )?(?:[\"“]?[\w-]+[\"”]? ){{0,5}}(?:evaluation|benchmark|task|rubric|paper|researchers expect)"
     rf"|\b(?:{_NAMED_EVALUATOR}) (?:has created|reports that|public task|data deduplication|RE-Bench)|\bmodified subset of (?:{_NAMED_EVALUATOR})"
     rf"|\bin their paper\b|\b(?:in collaboration|in partnership) with (?:\w+ ){{0,3}}(?:{_NAMED_EVALUATOR}|expert partners|domain experts),? we (?:developed|collected|built|created)"
-    rf"|\bdeveloped (?:\w+ ){{0,4}}in (?:collaboration|partnership) with (?:expert partners|{_NAMED_EVALUATOR})"
+    rf"|\bdeveloped (?:\w+ ){{0,6}}in (?:collaboration|partnership) with (?:expert partners|{_NAMED_EVALUATOR})"
     r"|\bbenchmark (?:developed|created|designed) by\b|\b(?:developed|created) by (?:the )?[A-Z][\w.]* (?:Foundation|Labs?|AI)\b",
     re.I,
 )
@@ -469,8 +491,27 @@ _CARD_CATEGORY_VETO: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("researcher-access", re.compile(r"\b(?:participants|control group|test group|uplift (?:study|trial))\b|\bwithout access to the question\b", re.I)),
     # the model whistleblowing or forwarding information to regulators is model behaviour
     ("government-access", re.compile(r"\bwhistleblow\w*|\bmock tools\b|\bsimulated (?:settings?|users?)\b", re.I)),
+    ("external-evaluation", re.compile(r"\bcarbon footprint\b|\bemissions\b", re.I)),
+    # a capability report to the RSO, the CEO, the Board or the LTBT, with nothing made public
+    ("publication", re.compile(
+        r"^(?!.*\b(?:publish\w*|public(?:ly)?|system cards?|model cards?)\b)(?=.*\b(?:Frontier Red Team|Alignment Stress[- ]Testing|LTBT"
+        r"|Long[- ]Term Benefit Trust|Responsible Scaling Officer|Board of Directors)\b)", re.I)),
 )
+# In a card, an outside party probing with attacks or conversations is red teaming, and the
+# institutes or government partners a unit names are government access.
+_ATTACK_WORDS = re.compile(r"\bprompt injection|\bjailbreak\w*|\bred[- ]?team\w*|\battacks?\b|\badversarial\b|\bconversations with (?:Claude|the model)", re.I)
+_NAMED_PARTY = re.compile(rf"\b(?:{_NAMED_EVALUATOR})(?![a-z])|\bexperts?\b|\bfirms\b|\bacademics\b", re.I)
+_GOV_IN_CARD = re.compile(r"\bthe (?:two )?institutes\b|\bgovernment partners\b|\bpublic[- ]private\b|\bNNSA\b", re.I)
+# In a card, what an outside party receives before launch (A1) or of the company's own findings (A4).
+_CARD_A4 = re.compile(
+    r"\b(?:copy of|share\w* (?:\w+ ){0,3}|receiv\w* (?:\w+ ){0,3}|provided (?:\w+ ){0,3})(?:our |the |a )?(?:complete |full |(?:minimally )?redacted |unredacted )?"
+    r"(?:copy of (?:the |our )?)?(?:capabilit(?:y|ies) report|assessment|risk report|evaluation results)\b", re.I)
+_CARD_A1 = re.compile(
+    r"\bnear-final\b|\b(?:model|snapshot|checkpoint|version)s? (?:\w+ ){0,2}(?:prior to|before) (?:its |public )?(?:release|launch|deployment)"
+    r"|\b(?:early|pre-release|unreleased) (?:\w+ ){0,2}(?:snapshot|checkpoint|version|model)s?\b", re.I)
 _CARD_VETO_REASON = {
+    "external-evaluation": "an outside analysis of something other than the models",
+    "publication": "a report to the company's own governance, nothing published",
     "researcher-access": "people in an uplift trial or a model variant, nobody outside given access",
     "government-access": "the model's own behaviour in a test scenario",
 }
@@ -479,7 +520,7 @@ _CARD_VETO_REASON = {
 _INTERNAL_RED_TEAMING = re.compile(
     r"\bred[- ]?teaming (?:prompts|language models|research|work|task|activities)\b|\bAgent Red[- ]?Teaming\b|\bRed[- ]?Teaming \(ART\)"
     r"|\bT&S\b|\bTrust (?:&|and) Safety\b|\bsafety teams\b|\bspecialist teams\b|\bautomated red[- ]?teaming\b|\bhuman red team\b"
-    r"|\bred[- ]?team(?:ing)? (?:\[\d+\]|exercises)|\bred[- ]team our models\b|\bwe (?:\w+ )?and red[- ]teamed\b|\bEvaluations and Red[- ]?Teaming\b"
+    r"|\bred[- ]?team(?:ing)? (?:\[\d+\]|exercises)|\bwe continue to (?:[\w,]+ ){0,4}red[- ]team\b|\bwe (?:\w+ )?and red[- ]teamed\b|\bEvaluations and Red[- ]?Teaming\b"
     r"|\bnot human evaluation or red teaming\b|\bevaluations and red teaming activities\b|\bred[- ]teaming \[\d+\]",
     re.I,
 )
@@ -491,7 +532,7 @@ def _card_scan_text(text: str) -> str:
     itself (unless the outside party also did something), and the card's self-references."""
     out = _INTERNAL_PARTY.sub(" … ", text)
     if _PROVENANCE.search(out) and not _OUTSIDE_DID.search(out):
-        out = re.sub(rf"\b(?:{_NAMED_EVALUATOR})\b|\b(?:external |domain |expert |bioweapons? )?(?:experts?|partners|collaborators)\b|\bbenchmark developed by\b", " … ", out, flags=re.I)
+        out = re.sub(rf"\b(?:{_NAMED_EVALUATOR})(?![a-z])|\b(?:external |domain |expert |bioweapons? )?(?:experts?|partners|collaborators)\b|\bbenchmark developed by\b", " … ", out, flags=re.I)
     return _SELF_REFERENCE.sub(" … ", out)
 
 
@@ -701,6 +742,14 @@ def _classify_cached(
             categories.remove("publication")
             cues = [c for c in cues if not c.startswith("cat:publication")]
             cues.append("not publication: the card describes its own content, nothing is published")
+    if kind in _CARD_KINDS and categories:
+        if "external-evaluation" in categories and "external-red-teaming" not in categories and _ATTACK_WORDS.search(scan) and _NAMED_PARTY.search(scan):
+            categories.append("external-red-teaming")
+            cues.append(f'cat:external-red-teaming="{_ATTACK_WORDS.search(scan).group(0)}" (an outside party probing with attacks)')
+        gov = _GOV_IN_CARD.search(text)
+        if gov and "government-access" not in categories and ({"external-evaluation", "external-red-teaming"} & set(categories)):
+            categories.append("government-access")
+            cues.append(f'cat:government-access="{gov.group(0)}" (institutes or government partners)')
     internal_only = False
     if "publication" in categories and _INTERNAL_AUDIENCE.search(text) and not _OUTSIDE_AUDIENCE.search(text):
         internal_only = True
@@ -744,6 +793,15 @@ def _classify_cached(
     else:
         strength = _strength(text, kind, cues)
     depth = _access_depth(text, cues)
+    if kind in _CARD_KINDS and {"external-evaluation", "external-red-teaming", "government-access", "third-party-review"} & set(categories):
+        a4 = _CARD_A4.search(text)
+        a1 = _CARD_A1.search(text)
+        if a4 and depth in (None, "A0", "A1"):
+            depth = "A4"
+            cues.append(f'access:A4="{a4.group(0)}" (the company\'s own non-public findings shared)')
+        elif a1 and depth is None:
+            depth = "A1"
+            cues.append(f'access:A1="{a1.group(0)}" (a pre-release model tested)')
     actors: list[str] = []
     for name, pattern in _ACTORS:
         if pattern.search(text):
@@ -775,8 +833,9 @@ def _classify_cached(
 
 
 def _strength(text: str, kind: str, cues: list[str]) -> str:
+    card = kind in _CARD_KINDS
     hedge = _HEDGE.search(text)
-    if hedge:
+    if hedge and not (card and _FINDING_HEDGE.fullmatch(hedge.group(0))):
         cues.append(f'strength:discretionary="{hedge.group(0)}" (hedge)')
         return "discretionary"
     reporting = kind in _REPORTING_KINDS
@@ -789,6 +848,10 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         # In a report, "can"/"could" say what someone was able to do, not what the company may do.
         if reporting and m.lastgroup == "disc" and _ABILITY.fullmatch(m.group(0)):
             continue
+        if card and (_COMMITMENT_NOUN.fullmatch(m.group(0)) or (m.lastgroup != "commit" and not _COMPANY_BEFORE.search(text, 0, m.start()))):
+            # In a card, "demonstrates our commitment" reports past work, and a hedged finding
+            # ("the model may…", "results could…", "we believe") binds the company to nothing.
+            continue
         modal = m
         break
     past = _past_search(text)
@@ -796,7 +859,9 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         group = modal.lastgroup
         strength = {"commit": "commitment", "intent": "intention", "intent0": "intention", "disc": "discretionary"}[group]
         # In a system card, a past-tense report with a modal in a subordinate clause is practice.
-        if reporting and past and past.start() < modal.start() and strength != "commitment":
+        if reporting and past and past.start() < modal.start() and (
+            strength != "commitment" or (card and not _COMPANY_BEFORE.search(text, 0, modal.start()))
+        ):
             cues.append(f'strength:practice="{past.group(0)}" (past tense before "{modal.group(0)}")')
             return "practice"
         cues.append(f'strength:{strength}="{modal.group(0)}"')
