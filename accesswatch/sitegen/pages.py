@@ -103,7 +103,7 @@ def plain_title(value: object) -> str:
     return " ".join(cleaned.split()) or "Untitled"
 
 
-def _front_matter(title: str, **extra: str) -> str:
+def _front_matter(title: str, **extra: str | list[str]) -> str:
     lines = ["---", f"title: {json.dumps(plain_title(title))}"]
     for key, value in extra.items():
         lines.append(f"{key}: {json.dumps(value)}")
@@ -421,7 +421,7 @@ class _Generator:
                          f' data-announced="{_announced_key(t.announced) if t.entry == "change" else "event"}"')
         body = table(["Date", "Company", "Kind", "Document", "Categories", "Announced", "What"], rows,
                      cls="aw-table aw-timeline", row_attrs=attrs)
-        return (_front_matter("Timeline") + "# Timeline\n\n"
+        return (_front_matter("Timeline", hide=["toc"]) + "# Timeline\n\n"
                 "Every recorded change and curated event, newest first. Filter by company, category, kind, "
                 "document type or whether the company announced the change (the filters work offline too, "
                 "and can be linked: `timeline.html?company=anthropic&kind=weakened&announced=silent`).\n"
@@ -441,7 +441,7 @@ class _Generator:
             rows.append([text(date), ", ".join(self.company_link(page, c) for c in e.companies), badge("event", e.type),
                          title, text(e.model or "—"), text(", ".join(e.evaluators) or "—"), _depth(e.access_depth),
                          text(e.days_before_release if e.days_before_release is not None else "—"), sources])
-        return (_front_matter("Events") + "# Curated events\n\n"
+        return (_front_matter("Events", hide=["toc"]) + "# Curated events\n\n"
                 "Dated facts the documents imply but do not state as text changes — pre-deployment access given "
                 "to evaluators, agreements with AI safety institutes, releases, system cards — each with its "
                 "sources. They feed the [access ledger](ledger.md) and [access parity](parity.md).\n"
@@ -541,17 +541,21 @@ class _Generator:
         out.append("## Versions\n")
         versions = sorted(record.versions, key=lambda v: (v.date, v.id))
         rows = []
-        for v in versions:
+        for i, v in enumerate(versions):
             rows.append([
                 f'<span id="{urls.anchor("version", v.id)}">{text(v.date.isoformat())}</span>',
+                text(versions[i + 1].date.isoformat() if i + 1 < len(versions) else "latest"),
                 text(v.label or v.id), badge("origin", v.origin),
                 f'<code class="aw-hash">{text(v.raw_sha256)}</code>',
                 f'<code class="aw-hash">{text(v.text_sha256)}</code>',
                 text(f"{v.chars:,}"),
                 external_link(v.url, "source") + " · " + external_link(wayback_url(v), "Wayback"),
             ])
-        out.append(block(table(["Date", "Version", "Origin", "SHA-256 (raw)", "SHA-256 (text)", "Characters",
-                                "Links"], rows)) if rows else "\nNo versions archived yet.\n")
+        out.append(block('<p class="aw-group-note">Each version is the document as it stood from its date until '
+                         'the next version; cite a statement with the text SHA-256.</p>'
+                         + table(["Date", "Replaced on", "Version", "Origin", "SHA-256 (raw)", "SHA-256 (text)",
+                                  "Characters", "Links"], rows, cls="aw-table aw-versions"))
+                   if rows else "\nNo versions archived yet.\n")
         out.append("\n## Changes between versions\n")
         dates = {v.id: v.date for v in versions}
         pairs: dict[tuple[str, str], list[Change]] = {}
@@ -698,16 +702,38 @@ class _Generator:
         out.append(block("".join(marks) + f'<blockquote class="aw-quote">{text(s.quote)}</blockquote>'
                          f'<dl class="aw-facts-list">{dl}</dl>'))
         out.append("## History\n")
+        ordered = sorted(record.versions, key=lambda v: (v.date, v.id))
+        position = {v.id: i for i, v in enumerate(ordered)}
+        doc_href = urls.href(page, urls.document_page(doc.id))
+
+        def version_link(version_id: str) -> str:
+            v = versions.get(version_id)
+            return link(doc_href + "#" + urls.anchor("version", version_id), text(_date(v.date) if v else version_id))
+
+        def until(version_id: str) -> str:
+            """When the wording of a version stopped being the document's latest."""
+            i = position.get(version_id)
+            if i is None:
+                return text(NOT_DISCLOSED)
+            return text(ordered[i + 1].date.isoformat()) if i + 1 < len(ordered) else text("still current")
+
         if raw.history:
             rows, previous = [], None
             for rev in raw.history:
-                v = versions.get(rev.version)
                 shown = redline(previous.quote, rev.quote) if previous and previous.quote != rev.quote else text(rev.quote)
-                rows.append([text(_date(v.date) if v else rev.version), _strength(rev.strength),
+                rows.append([version_link(rev.version), until(rev.version), _strength(rev.strength),
                              _categories(rev.categories), f'<span class="aw-redline">{shown}</span>'])
                 previous = rev
-            out.append(block(table(["Version", "Strength", "Categories", "Wording (changes from the previous "
-                                    "version marked)"], rows)))
+            out.append(block(table(["Version", "Next version", "Strength", "Categories",
+                                    "Wording (changes from the previous version marked)"], rows)))
+        elif s.first_seen in position and s.last_seen in position:
+            span = ordered[position[s.first_seen]: position[s.last_seen] + 1]
+            after = position[s.last_seen] + 1
+            end = (f"it was no longer in the version of {text(ordered[after].date.isoformat())}"
+                   if after < len(ordered) else "it is in the latest version")
+            out.append(block(f'<p class="aw-history-line">The same wording in {text(len(span))} version'
+                             f'{"s" if len(span) != 1 else ""}: {", ".join(version_link(v.id) for v in span)}; '
+                             f'{end}.</p>'))
         else:
             out.append("\nNo earlier wording recorded.\n")
         related = [c for c in record.changes if c.statement == raw.id]
@@ -821,13 +847,13 @@ class _Generator:
                                                                  ("discretionary", "discretionary"),
                                                                  ("practice", "only practice"), ("nothing", "nothing")))
                   + ". A cell links to its evidence; the number is how many current statements the cell holds.</p>")
-        return (_front_matter("Matrix") + "# Company × category matrix\n"
+        return (_front_matter("Matrix", hide=["toc"]) + "# Company × category matrix\n"
                 + block(legend) + block(table(["Company", *[CATEGORY_LABELS[c] for c in CATEGORIES]], rows,
                                               cls="aw-table aw-matrix")))
 
     def ledger_page(self) -> str:
         page = "ledger.md"
-        return (_front_matter("Access ledger") + "# Access ledger\n\n"
+        return (_front_matter("Access ledger", hide=["toc"]) + "# Access ledger\n\n"
                 "Who outside each company got (or was promised) access to which model, how deep "
                 "(A0 public product … A5 weights) and how many days before release. *Practice* rows come from "
                 "curated events and reports of what was done; *promise* rows from current commitments, "
@@ -875,7 +901,7 @@ class _Generator:
             rows.append([self.company_link(page, r.company), model, text(r.first_internal_use),
                          self._parity_access(page, r.evaluators), text(r.public_availability), text(r.system_card),
                          evidence])
-        return (_front_matter("Access parity") + "# Access parity\n\n"
+        return (_front_matter("Access parity", hide=["toc"]) + "# Access parity\n\n"
                 "How far outsiders trail insiders, per company and model: when the company says it first used "
                 "the model internally, which outside evaluators had access (who, depth, days before release), "
                 "when the public got it (or whether it was restricted to partners or never released), and when "

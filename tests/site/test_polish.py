@@ -86,3 +86,26 @@ def test_company_page_collapses_beyond_the_first_rows(fixture_dataset):
     pages = _pages(_with_record(fixture_dataset, RSP, statements=[*record.statements, *many]))
     company = pages["companies/anthropic.md"]
     assert "more current statements in this category" in company
+
+
+def test_statement_without_revisions_lists_the_versions_it_stood_in(pages):
+    page = pages["statements/anthropic/responsible-scaling-policy/rsp-hostile.md"]
+    assert 'class="aw-history-line">The same wording in' in page
+    assert "#version-" in page and "No earlier wording recorded" not in page
+
+
+def test_statement_history_says_when_each_wording_was_replaced(pages):
+    page = pages["statements/anthropic/responsible-scaling-policy/rsp-external-review.md"]
+    assert "<th scope=\"col\">Next version</th>" in page
+    assert "still current" in page
+
+
+def test_versions_say_until_when_they_stood(pages):
+    document = pages[DOC_PAGE]
+    assert '<th scope="col">Replaced on</th>' in document
+    assert "<td>latest</td>" in document
+
+
+def test_wide_data_pages_hide_the_table_of_contents(pages):
+    for name in ("timeline.md", "events.md", "matrix.md", "ledger.md", "parity.md"):
+        assert 'hide: ["toc"]' in pages[name], name
