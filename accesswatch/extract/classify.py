@@ -63,7 +63,8 @@ _NAMED = (
     r"|Center for AI Standards|EU AI Office\b|\bAI Office\b|Gryphon Scientific"
     r"|Irregular\b|Pattern Labs|SecureBio|Deloitte|Faculty AI"
     r"|Haize Labs|Virtue AI|Scale AI|Signature Science|Nemesys|Lakera|Gray Swan|Andon Labs"
-    r"|Epoch AI|Eleos AI|FAR\.?AI|Redwood Research|Transluce|Goodfire|Palisade|Apart Research"
+    r"|Epoch AI|\bEleos\b|FAR\.?AI|Faculty\.ai|Redwood Research|Transluce|Goodfire|Palisade|Apart Research"
+    r"|(?<!/)\bNNSA\b(?!\))|National Nuclear Security Administration|Alignment Research Center(?! Canary)|\bwith (?-i:ARC)\b"
 )
 _EXTERNAL_PARTY = (
     r"third[- ]part(?:y|ies)(?! (?:data|software|libraries|vendors?|services?|providers?|cloud|hosting|tools?|platforms?|environment|apps?|applications?|integrations?))"
@@ -99,6 +100,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:including|with|and) (?:\w++ ){0,2}(?:external|outside|independent) experts?",
         r"expert testers|external testers|(?:evaluations?|benchmarks?) (?:developed|created|designed) by",
         r"red teaming organi[sz]ations",
+        r"third[- ]party \([\w-]+\) (?:evaluat\w*|assess\w*|test\w*)|(?:run|conducted|performed|carried out|done) by (?:\w++ ){0,2}(?:third[- ]parties|external (?:partners|evaluators|organi[sz]ations))",
     ),
     "external-red-teaming": _rx(
         r"red[- ]?teamers?\b(?! (?:at|within) (?:OpenAI|Anthropic|Google|Meta))",
@@ -111,6 +113,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:external|third[- ]party|independent|outside) (?:\w++ ){0,2}(?:penetration|adversarial) test\w*",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:research|campaign|exercise|effort|network|program)",
         r"(?:red[- ]?teaming|jailbreak\w*) (?:challenges?|competitions?|contests?|hackathons?|events?)",
+        r"(?:experts?|firms|academics|academia|civil society|partners|researchers) (?:\w++ ){0,4}to red[- ]?team\b",
     ),
     "government-access": _rx(
         r"(?:notify|notification|brief|share|shared|sharing|provide|provided|report|reported|disclose|give|gave|grant|granted|offer)\w* (?:\S++ ){0,8}(?:with |to )?(?:(?:a|the|relevant|appropriate) )?(?:\S++ ){0,3}(?:government|policymakers|regulators?|AISI|CAISI|AI (?:Safety|Security) Institutes?|authorities|officials|AI Office|law enforcement|(?:government|federal|state) agencies)\b",
@@ -151,7 +154,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"differential access|structured access|(?:access|available)(?: \w++){0,4} (?:to|for) (?:\w++ ){0,4}(?:qualified|trusted|vetted|verified) (?:\w++ )?(?:customers|users|partners|researchers|defenders|organi[sz]ations)|access (?:\w++ ){0,3}(?:to|for) defenders",
     ),
     "publication": _rx(
-        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|(?:share|disclose|release)\w* (?:\w++ ){0,3}publicly\b|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
@@ -455,7 +458,7 @@ _INTERNAL_PARTY = re.compile(
 )
 _NAMED_EVALUATOR = (
     r"SecureBio|METR|Deloitte(?: Consulting)?|Scale AI|Andon Labs|Gray Swan|Irregular|Pattern Labs|Gryphon Scientific|Signature Science"
-    r"|ARC Prize Foundation|Epoch AI|(?:UK |US )?AISI|SecureBio's researchers"
+    r"|ARC Prize Foundation|ARC Foundation|Epoch AI|(?:UK |US )?AISI|SecureBio's researchers|Faculty\.ai|Faculty AI"
 )
 # Dataset provenance: a test the company ran itself that an outside party built or published.
 _PROVENANCE = re.compile(
@@ -465,6 +468,7 @@ _PROVENANCE = re.compile(
     rf"|\b(?:{_NAMED_EVALUATOR}) (?:has created|reports that|public task|data deduplication|RE-Bench)|\bmodified subset of (?:{_NAMED_EVALUATOR})"
     rf"|\bin their paper\b|\b(?:in collaboration|in partnership) with (?:\w+ ){{0,3}}(?:{_NAMED_EVALUATOR}|expert partners|domain experts),? we (?:developed|collected|built|created)"
     rf"|\bdeveloped (?:\w+ ){{0,6}}in (?:collaboration|partnership) with (?:expert partners|{_NAMED_EVALUATOR})"
+    rf"|\b(?:worked|partnered|collaborated) with (?:{_NAMED_EVALUATOR}) to (?:develop|build|create|design)\b|\b(?:scores|results) reported by (?:the )?(?:{_NAMED_EVALUATOR})"
     r"|\bbenchmark (?:developed|created|designed) by\b|\b(?:developed|created) by (?:the )?[A-Z][\w.]* (?:Foundation|Labs?|AI)\b",
     re.I,
 )
@@ -579,13 +583,13 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
 _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
     name: tuple(w.strip() for w in words.split("|"))
     for name, words in {
-        "external-evaluation": "metr|arc evals|apollo|aisi|institute|center for ai|ai office|gryphon|irregular|pattern labs|"
+        "external-evaluation": "metr|arc|nnsa|national nuclear|apollo|aisi|institute|center for ai|ai office|gryphon|irregular|pattern labs|"
         "securebio|deloitte|faculty|haize|virtue ai|scale ai|signature science|nemesys|lakera|gray swan|andon|epoch ai|eleos|"
         "far|redwood|transluce|goodfire|palisade|apart research|third|external|independent|outside|collaborat|partner|firms|ngo|universit|peers|engag|involv|"
         "expert|pre-|pre |evaluator|researcher|organi|parties|government|academic|domain|subject|tester|developed by|"
         "created by|designed by",
         "external-red-teaming": "red|bount|vulnerab|disclosure|penetration|adversarial|jailbreak|stress|weakness|exploit",
-        "government-access": "government|policymaker|policy maker|regulator|aisi|institute|authorities|officials|ai office|"
+        "government-access": "nnsa|national nuclear|government|policymaker|policy maker|regulator|aisi|institute|authorities|officials|ai office|"
         "center for ai|national security|law enforcement|classified|agenc|regulat|incident",
         "third-party-review": "third|external|independent|outside|audit|feedback|input|comment|opinion|critique|advice|"
         "guidance|review|expert|public|stakeholder|long-term|long term|ltbt|soc|iso|fedramp|certif|build trust|"
