@@ -9,8 +9,9 @@ Points (the unit scored is the old one for removed/weakened, the new one otherwi
 - kind: removed / weakened 60, added / strengthened 45 (losing a promise outranks gaining one),
   reworded 10 (capped at 30), moved 5 (capped at 15);
 - binding force of the statement: commitment +15, intention +8, discretionary +4;
-- an outside party in the statement (extraction's actors, or a named evaluator, institute,
-  government or a kind of outside party in the unit's own words) +10; a publication in its own
+- an outside party in the statement (a named evaluator, institute, government or a kind of
+  outside party in the unit's own words, or extraction's actors — actors inherited from a
+  preceding sentence do not count, those of a list item's lead-in do) +10; a publication in its own
   words (publish, disclose, report to, a model card, a risk report…) +5;
 - an outside-party category (external evaluation, third-party review, government access, external
   red teaming) +5; a stated access depth +5; 3 per weighted reason of a pair (max +10);
@@ -23,7 +24,7 @@ list of standards or certifications (ISO 27001, SOC 2, NIST 800-53…) −35; a 
 title or dateline line −40; a belief or rationale ("we believe…", "it is important…") −15; a
 definition ("Limited release: releasing externally to …", no modal verb, not a list item under an
 in-scope lead-in) −15; a unit whose own words name no outside party, publication or outside-facing
-word (and that is not in scope through a list lead-in) −15. Added, removed, weakened and
+word or condition (and that is not in scope through a list lead-in) −15. Added, removed, weakened and
 strengthened never fall below 31, so reworded and moved items always rank below them.
 """
 
@@ -75,19 +76,36 @@ _LEAD_IN_CUE = "through its lead-in"
 # "= Limited release: releasing externally to …", "Closed release: models that are …": a term and
 # its meaning, with no modal verb and no "we".
 _DEFINITION = re.compile(
-    r"^\W*(?:[A-Z][\w-]*\s?){1,4}:\s+(?!.*\b(?:we|will|must|shall|may|should|commit\w*)\b)", re.IGNORECASE
+    r"^\W*(?:[A-Z][\w-]*\s?){1,4}:\s+(?:models?|\w+ing|the|a|an|when|where|means|refers)\b"
+    r"(?!.*\b(?:we|will|must|shall|may|should|commit\w*)\b)",
+    re.IGNORECASE,
 )
 
 
 def _in_scope_through_lead_in(stmt: ExtractedStatement) -> bool:
-    return any(_LEAD_IN_CUE in cue for cue in stmt.cues)
+    # The diff's own context cue ("in scope through its lead-in") or extraction's ("completes an
+    # in-scope lead-in"): a list item whose lead-in names the outside party.
+    return any(_LEAD_IN_CUE in cue or "lead-in" in cue for cue in stmt.cues)
+
+
+def _inherited(stmt: ExtractedStatement) -> bool:
+    """True when the statement is in scope through its context, its actors taken from elsewhere."""
+    return any(cue.startswith(("scope:context", "context: ")) for cue in stmt.cues)
+
+
+def _names_outside_party(flat: str, stmt: ExtractedStatement) -> bool:
+    """An outside party in the unit's own words, or extraction's actors (inherited actors count
+    only for list items under an in-scope lead-in)."""
+    if outside_parties(flat):
+        return True
+    return bool(stmt.actors) and (not _inherited(stmt) or _in_scope_through_lead_in(stmt))
 
 
 def demotions(text: str, stmt: ExtractedStatement) -> list[tuple[str, int]]:
     """The demotion rules a unit meets (module doc), as (note, points) with negative points."""
     flat = " ".join(text.split())
     out: list[tuple[str, int]] = []
-    parties = bool(stmt.actors) or bool(outside_parties(flat))
+    parties = _names_outside_party(flat, stmt)
     if _TOC.search(flat):
         out.append(("rank: a contents, title or dateline line", -40))
     elif _ACKNOWLEDGEMENT.search(flat):
@@ -98,7 +116,7 @@ def demotions(text: str, stmt: ExtractedStatement) -> list[tuple[str, int]]:
         out.append(("rank: a belief or rationale, not a promise", -15))
     elif _DEFINITION.match(flat) and not _in_scope_through_lead_in(stmt):
         out.append(("rank: a definition, not a promise", -15))
-    if not out and not parties and not _PUBLICATION.search(flat) and not _OUTSIDE_WORDS.search(flat):
+    if not out and not parties and not stmt.conditions and not _PUBLICATION.search(flat) and not _OUTSIDE_WORDS.search(flat):
         if not _in_scope_through_lead_in(stmt):
             out.append(("rank: its own words name no outside party or publication", -15))
     return out
@@ -114,8 +132,7 @@ def materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason], text
     text = stmt.text if text is None else text
     flat = " ".join(text.split())
     score = BASE[kind] + _FORCE.get(stmt.strength, 0)
-    named = bool(stmt.actors) or bool(outside_parties(flat))
-    if named:
+    if _names_outside_party(flat, stmt):
         score += 10
     if _PUBLICATION.search(flat):
         score += 5
