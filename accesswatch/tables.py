@@ -783,7 +783,8 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
     across aliases, events and practice statements, with the deepest depth and the longest
     stated days before release), public_availability (a date, "restricted to partners", "never
     released (withheld)" or "internal use only"), release_date, system_card (date and days
-    relative to release), internal_only (True for models known only from internal use), events.
+    relative to release; from a `system-card-published` event, else from the first archived version
+    of a card whose title names the model, said so), internal_only (True for models known only from internal use), events.
     Unknowns are "not disclosed", never blank. Models come from events; a practice statement
     counts for a model when its card's title names the model, or, outside cards, when its quote does.
     """
@@ -796,6 +797,10 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
             card = s["document_kind"] in ("system-card", "model-card")
             practice.setdefault(s["company"], []).append(
                 {**s, "_named_in": model_from_title(s["document_title"]) if card else s["quote"]})
+    card_records: dict[str, list[DocumentRecord]] = {}
+    for record in dataset.records:
+        if record.document.kind in ("system-card", "model-card"):
+            card_records.setdefault(record.document.company, []).append(record)
     rows = []
     for (company, model), events in sorted(models.items()):
         by_type: dict[str, list[Event]] = {}
@@ -839,15 +844,22 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
         else:
             availability = NOT_DISCLOSED
         card_dates = [e.date for e in by_type.get("system-card-published", [])]
+        archived = "" if card_dates else " first archived version"
+        if not card_dates:
+            # no curated event: the earliest archived version of a card whose title names the model
+            # (versions from well before the release belong to an earlier model the card first covered)
+            card_dates = [v.date for r in card_records.get(company, [])
+                          if _names_model(model_from_title(r.document.title), model) for v in r.versions
+                          if release is None or (release - v.date).days <= _CARD_BEFORE_RELEASE]
         if card_dates:
             card = min(card_dates)
             if release is not None:
                 delta = (card - release).days
                 relation = ("same day as release" if delta == 0 else
                             f"{_days(delta)} after release" if delta > 0 else f"{_days(-delta)} before release")
-                system_card = f"{card.isoformat()} ({relation})"
+                system_card = f"{card.isoformat()} ({relation}{';' + archived if archived else ''})"
             else:
-                system_card = card.isoformat()
+                system_card = card.isoformat() + (f" ({archived.strip()})" if archived else "")
         else:
             system_card = NOT_DISCLOSED
         rows.append({
@@ -864,6 +876,9 @@ def parity_frame(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, dtype=object, columns=["company", "model", "first_internal_use", "outside_access",
                                                      "evaluators", "public_availability", "release_date",
                                                      "system_card", "internal_only", "events"])
+
+
+_CARD_BEFORE_RELEASE = 30  # days: an archived card version older than this before release is not the model's card
 
 
 def _days(count: int) -> str:

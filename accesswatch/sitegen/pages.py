@@ -67,7 +67,8 @@ CATEGORY_LABELS = {
 KIND_WORDS = {"added": "added", "removed": "removed", "reworded": "reworded", "strengthened": "strengthened",
               "weakened": "weakened", "moved": "moved"}
 LATEST_ON_HOME = 15
-CHANGES_OPEN_PER_PAIR = 5
+CHANGES_OPEN_PER_PAIR = 8  # on document pages, a pair's changes beyond these (by materiality) are collapsed,
+# except weakenings and strengthenings, which are always shown
 COMPANY_ROWS_OPEN = 10  # per category on company pages; three times as many material changes  # rewordings and moves beyond these are collapsed on document pages
 STATEMENTS_FLAT = 25  # documents with more statements group them by section
 MATERIAL = ("strengthened", "weakened", "removed", "added")
@@ -591,14 +592,19 @@ class _Generator:
                          f'<p class="aw-redline">{redline(c.before, c.after)}</p>{reasons}{stmt}</div>')
                 if raw.review.status == "rejected":
                     rejected.append(entry)
-                elif len(items) < CHANGES_OPEN_PER_PAIR or c.kind in MATERIAL:
+                elif c.kind in ("weakened", "strengthened") or len(items) < CHANGES_OPEN_PER_PAIR:
                     items.append(entry)
                 else:
-                    later.append(entry)
+                    later.append((c.kind, entry))
             html_out = versions_line + "".join(items)
             if later:
+                kinds: dict[str, int] = {}
+                for kind, _entry in later:
+                    kinds[kind] = kinds.get(kind, 0) + 1
+                what = ", ".join(f"{n} {KIND_WORDS.get(k, k)}" for k, n in kinds.items())
                 html_out += (f'<details class="aw-more-changes"><summary>{text(len(later))} more change'
-                             f'{"s" if len(later) != 1 else ""} (rewordings and moves)</summary>{"".join(later)}</details>')
+                             f'{"s" if len(later) != 1 else ""}, less material ({text(what)})</summary>'
+                             f'{"".join(e for _k, e in later)}</details>')
             if rejected:
                 html_out += (f'<details class="aw-more-changes"><summary>{text(len(rejected))} change'
                              f'{"s" if len(rejected) != 1 else ""} rejected by a reviewer</summary>'

@@ -1,6 +1,7 @@
 """What a journalist needs on the pages: silent counts, linkable filters, review marks, collapsed long lists."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -109,3 +110,33 @@ def test_versions_say_until_when_they_stood(pages):
 def test_wide_data_pages_hide_the_table_of_contents(pages):
     for name in ("timeline.md", "events.md", "matrix.md", "ledger.md", "parity.md"):
         assert 'hide: ["toc"]' in pages[name], name
+
+
+def test_a_version_pair_with_many_changes_collapses_the_less_material(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    base = next(c for c in record.changes if c.id == "rsp-2024-10-15-external-review")
+    many = [base.model_copy(update={"id": f"added-{i}", "kind": "added", "before": None, "after": f"New passage {i}",
+                                    "materiality": i}) for i in range(12)]
+    pages = _pages(_with_record(fixture_dataset, RSP, changes=[*record.changes, *many]))
+    document = pages[DOC_PAGE]
+    assert "more changes, less material (" in document
+    collapsed = document[document.index("less material"):]
+    assert "New passage 0" in collapsed and "New passage 11" not in collapsed
+    assert "change-rsp-2024-10-15-external-review" in document[:document.index("less material")]  # weakened stays open
+
+
+def test_parity_fills_the_system_card_date_from_an_archived_card(fixture_dataset):
+    from accesswatch.tables import parity_frame
+
+    rsp = fixture_dataset.record(RSP)
+    versions = [v.model_copy(update={"id": day, "date": dt.date.fromisoformat(day)})
+                for day, v in zip(("2024-06-01", "2024-12-06"), rsp.versions)]
+    card = rsp.model_copy(update={
+        "document": rsp.document.model_copy(update={"id": "openai/o1-system-card", "company": "openai",
+                                                    "title": "OpenAI o1 System Card", "kind": "system-card"}),
+        "versions": versions, "statements": [], "changes": []})
+    dataset = dataclasses.replace(fixture_dataset, records=[*fixture_dataset.records, card])
+    frame = parity_frame(dataset).set_index("model")
+    # the 2024-06-01 version is half a year before release: it cannot be o1's card
+    assert frame.loc["o1", "system_card"] == "2024-12-06 (1 day after release; first archived version)"
+    assert frame.loc["Claude 3.5 Sonnet", "system_card"] == "2024-06-21 (1 day after release)"  # the event wins
