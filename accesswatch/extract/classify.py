@@ -154,7 +154,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"differential access|structured access|(?:access|available)(?: \w++){0,4} (?:to|for) (?:\w++ ){0,4}(?:qualified|trusted|vetted|verified) (?:\w++ )?(?:customers|users|partners|researchers|defenders|organi[sz]ations)|access (?:\w++ ){0,3}(?:to|for) defenders",
     ),
     "publication": _rx(
-        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|(?:share|disclose|release)\w* (?:\w++ ){0,3}publicly\b|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
+        r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|(?:share|disclose|release)\w* (?:\w++ ){0,3}publicly\b|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|(?<!pre-)(?<!pre )release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
         r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
@@ -430,7 +430,8 @@ _OUTSIDE_AUDIENCE = re.compile(r"\b(?:public(?:ly)?|publish\w*|external|governme
 _STRONG_EVAL = re.compile(
     r"(?:third[- ]part\w*|external|independent|outside|pre[- ]deployment|partner)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|stress[- ]test\w*)"
     r"|(?:evaluat\w+|assess\w+|tested|testing) (?:\w++ ){0,4}(?:by|with|from|involving) (?:\w++ ){0,3}(?:third|external|independent|outside|experts?|partners?|METR|Apollo)"
-    r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by"
+    r"|(?-i:\bMETR\b)|Apollo Research|Gryphon|(?<!/)\bNNSA\b(?!\))|National Nuclear Security Administration"
+    r"|(?:partnership|partnered|contracted|worked) (?:\w++ ){0,3}with (?:\S++ ){0,10}to (?:evaluate|assess|test)\b|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by"
     r"|collaborat\w* (?:\w++ ){0,3}with (?:\S++ ){0,8}(?:experts?|(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|evaluators?)"
     r"|(?-i:C?AISI)(?: and (?-i:C?AISI))? (?:\w++ ){0,2}evaluations|\bevaluated (?:\w++ ){0,2}(?:several|multiple|\d+|our|the) (?:\w++ ){0,2}(?:iterations|versions|models?|checkpoints|snapshots)"
     r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms"
@@ -441,7 +442,10 @@ _STRONG_EVAL = re.compile(
 # ---- system/model cards: what a card says that is not about outside parties ----------------
 
 # A caption ("Figure 5.2.1.A …", "Table 3 …") describes a chart or table.
-_CAPTION = re.compile(r"^\W*(?:Figure|Fig\.|Table|Chart)\s+[\dA-Z]+(?:[.\-]\w+)*\b(?!\s+(?:shows? that|below))", re.I)
+_CAPTION = re.compile(
+    r"^\W*(?:Figure|Fig\.|Table|Chart)\s+[\dA-Z]+(?:[.\-]\w+)*\b(?!\s+(?:shows? that|below))"
+    # a model transcript: stage directions ("<model drafts report>") or a quoted model reply
+    r"|.*<(?:model|assistant|user|human)\b[^>]*>|^\W*\*\*[^*]{1,40}\*\*:\s*[\"“]", re.I)
 # Internal parties a card names: company teams, governance bodies, internal experts. Their words
 # ("independent critique", "subject matter experts") do not make a unit about outside parties.
 _INTERNAL_PARTY = re.compile(
@@ -453,7 +457,7 @@ _INTERNAL_PARTY = re.compile(
     r"|\b(?:auditor|auditing|investigator) (?:agents?|models?|behaviou?r)\b|\b(?:user|simulated user) or auditor\b"
     # experts as a human baseline or as graders of preference, and outside benchmarks run in-house
     r"|\b(?:than|over) (?:\w+ ){0,2}(?:domain |human )?experts\b|\b(?:domain )?experts preferred\b"
-    r"|\bexternal (?:benchmarks?|datasets?)\b|\bexternal evaluations new to our \w+ suite|\bInternal/External (?:\w+ )?Evaluations",
+    r"|\bindependent of (?:evaluation|the)\b|\bexternal (?:benchmarks?|datasets?)\b|\bexternal evaluations new to our \w+ suite|\bInternal/External (?:\w+ )?Evaluations",
     re.I,
 )
 _NAMED_EVALUATOR = (
@@ -495,7 +499,10 @@ _CARD_CATEGORY_VETO: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("researcher-access", re.compile(r"\b(?:participants|control group|test group|uplift (?:study|trial))\b|\bwithout access to the question\b", re.I)),
     # the model whistleblowing or forwarding information to regulators is model behaviour
     ("government-access", re.compile(r"\bwhistleblow\w*|\bmock tools\b|\bsimulated (?:settings?|users?)\b", re.I)),
-    ("external-evaluation", re.compile(r"\bcarbon footprint\b|\bemissions\b", re.I)),
+    ("external-evaluation", re.compile(r"\bcarbon footprint\b|\bemissions\b|\breproduce (?:this|the|our) evaluation|\bcanary strings?\b|\bsimulated users?\b", re.I)),
+    # the company's own red-teaming research, exercises or prompts, with no outside party named
+    ("external-red-teaming", re.compile(
+        r"^(?!.*(?:external|third[- ]part|independent|outside|experts?\b|firms\b|academ|contractors|crowdworkers))(?=.*(?:red[- ]?teaming (?:research|prompts|exercises|work)|red[- ]?team(?:ing)? exercises))", re.I)),
     # a capability report to the RSO, the CEO, the Board or the LTBT, with nothing made public
     ("publication", re.compile(
         r"^(?!.*\b(?:publish\w*|public(?:ly)?|system cards?|model cards?)\b)(?=.*\b(?:Frontier Red Team|Alignment Stress[- ]Testing|LTBT"
@@ -514,7 +521,8 @@ _CARD_A1 = re.compile(
     r"\bnear-final\b|\b(?:model|snapshot|checkpoint|version)s? (?:\w+ ){0,2}(?:prior to|before) (?:its |public )?(?:release|launch|deployment)"
     r"|\b(?:early|pre-release|unreleased) (?:\w+ ){0,2}(?:snapshot|checkpoint|version|model)s?\b", re.I)
 _CARD_VETO_REASON = {
-    "external-evaluation": "an outside analysis of something other than the models",
+    "external-evaluation": "an outside analysis of something other than the models, or outsiders using a public evaluation",
+    "external-red-teaming": "the company's own red-teaming work",
     "publication": "a report to the company's own governance, nothing published",
     "researcher-access": "people in an uplift trial or a model variant, nobody outside given access",
     "government-access": "the model's own behaviour in a test scenario",
