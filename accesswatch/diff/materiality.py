@@ -8,20 +8,23 @@ Points (the unit scored is the old one for removed/weakened, the new one otherwi
 
 - kind: removed / weakened 60, added / strengthened 45 (losing a promise outranks gaining one),
   reworded 10 (capped at 30), moved 5 (capped at 15);
-- binding force of the statement: commitment +15, intention +8, discretionary +4;
+- binding force of the statement: commitment +15 (+8 when the unit has no binding word of its own
+  — will, must, shall, commit, require, ensure, "we do not … unless" — a standing procedure
+  rather than a promise), intention +8, discretionary +4;
 - an outside party in the statement (a named evaluator, institute, government or a kind of
   outside party in the unit's own words, or extraction's actors — actors inherited from a
   preceding sentence do not count, those of a list item's lead-in do) +10; a publication in its own
   words (publish, disclose, report to, a model card, a risk report…) +5;
 - an outside-party category (external evaluation, third-party review, government access, external
-  red teaming) +5; a stated access depth +5; 3 per weighted reason of a pair (max +10);
+  red teaming) +5; a stated access depth or access given in its own words ("access to", "early access") +5; 3 per weighted reason of a pair (max +10);
 - a removal or weakening about a named evaluator, institute, government or independent third
   party, or one that drops an outside party: +10.
 
 Demotions (each adds a `rank: …` note): an acknowledgement or a reference to others' frameworks
 ("we thank", "in the spirit of … introduced by METR", "helps satisfy our … Commitments") −35; a
 list of standards or certifications (ISO 27001, SOC 2, NIST 800-53…) −35; a table-of-contents,
-title or dateline line −40; a belief or rationale ("we believe…", "it is important…") −15; a
+title or dateline line −40; a belief or rationale ("we believe…", "it is important…", "… makes it possible…") −15 (−5 when it
+names an outside party); a
 definition ("Limited release: releasing externally to …", no modal verb, not a list item under an
 in-scope lead-in) −15; a unit whose own words name no outside party, publication or outside-facing
 word or condition (and that is not in scope through a list lead-in) −15. Added, removed, weakened and
@@ -57,7 +60,11 @@ _STANDARD = re.compile(
     r"ASD|CCCS|GCSB|CSA|PCI[\s-]?DSS|HIPAA|GDPR|SLSA|OWASP|MITRE|CIS Controls?)\b"
 )
 _TOC = re.compile(r"(?:\b(?:Appendix|Section|Annex)\s+[A-Z0-9][^.]{0,60}?\s\d{1,3}\b.*){2,}|\bVersion\s+\d+(?:\.\d+)+\s+Effective\b", re.IGNORECASE)
-_BELIEF = re.compile(r"\b(?:we (?:believe|think|recogni[sz]e|hope that)|it is (?:important|essential|critical)|in our view)\b", re.IGNORECASE)
+_BELIEF = re.compile(
+    r"\b(?:we (?:believe|think|recogni[sz]e|hope that)|it is (?:important|essential|critical)|in our view|"
+    r"makes? it possible|in addition to promoting)\b",
+    re.IGNORECASE,
+)
 _PUBLICATION = re.compile(
     r"\b(?:publish\w*|disclos\w+|publicly|public (?:version|report|disclosure)|model cards?|system cards?|risk reports?|"
     r"preparedness reports?|capability reports?|safeguards? reports?|transparency reports?|report (?:to|on)|notify|notif\w+|"
@@ -73,6 +80,12 @@ _OUTSIDE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN_CUE = "through its lead-in"
+_ACCESS = re.compile(r"\b(?:access (?:to|for)|(?:early|differential|privileged|pre-release|api|weights?) access)\b", re.IGNORECASE)
+_BINDING = re.compile(
+    r"\b(?:will|must|shall|commit(?:s|ted)?|required?|requires|ensure|ensures|we do not|we don't|we won't|never|"
+    r"only (?:if|when|after)|unless)\b|\bwe(?:’|')ll\b",
+    re.IGNORECASE,
+)
 # "= Limited release: releasing externally to …", "Closed release: models that are …": a term and
 # its meaning, with no modal verb and no "we".
 _DEFINITION = re.compile(
@@ -113,7 +126,9 @@ def demotions(text: str, stmt: ExtractedStatement) -> list[tuple[str, int]]:
     elif len(_STANDARD.findall(flat)) >= 3:
         out.append(("rank: a list of standards or certifications", -35))
     elif _BELIEF.search(flat):
-        out.append(("rank: a belief or rationale, not a promise", -15))
+        # A belief about an outside party's access ("benefits of allowing trusted researchers to
+        # access…") still says something about them: a smaller demotion.
+        out.append(("rank: a belief or rationale, not a promise", -5 if parties else -15))
     elif _DEFINITION.match(flat) and not _in_scope_through_lead_in(stmt):
         out.append(("rank: a definition, not a promise", -15))
     if not out and not parties and not stmt.conditions and not _PUBLICATION.search(flat) and not _OUTSIDE_WORDS.search(flat):
@@ -132,6 +147,10 @@ def materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason], text
     text = stmt.text if text is None else text
     flat = " ".join(text.split())
     score = BASE[kind] + _FORCE.get(stmt.strength, 0)
+    if stmt.strength == "commitment" and not _BINDING.search(flat):
+        # Labelled a commitment as a standing procedure ("evaluations are reviewed by…"), with no
+        # binding word of its own: less of a promise to lose or gain than "we will…".
+        score -= 7
     if _names_outside_party(flat, stmt):
         score += 10
     if _PUBLICATION.search(flat):
@@ -144,7 +163,7 @@ def materiality(kind: str, stmt: ExtractedStatement, reasons: list[Reason], text
         score += 10
     if _OUTSIDE_CATEGORIES & set(stmt.categories):
         score += 5
-    if stmt.access_depth:
+    if stmt.access_depth or _ACCESS.search(flat):
         score += 5
     score += min(10, 3 * sum(1 for r in reasons if r.weight))
     notes: list[str] = []
