@@ -1,7 +1,10 @@
 """Atom feeds of changes (all, and one per company), written with feedgen.
 
 Each entry is one statement-level change (rejected ones left out), dated by the new version,
-linking to the change on its document page. Feed text is plain text (feedgen escapes it).
+linking to the change on its document page; the summary names the two versions, the section and
+the review status, then the before/after text and the statement's permalink. (A second <link> is
+not used: feedgen 1.0 writes every entry link without its rel, so readers would take it as the
+entry's main link.) Feed text is plain text (feedgen escapes it).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def build_feed(dataset: Dataset, changes: pd.DataFrame, base_url: str, company: 
         frame = frame[frame["company"] == company]
     latest = frame["date"].max() if not frame.empty else None
     fg.updated(_entry_time(latest if isinstance(latest, dt.date) else None))
+    statements = {(r.document.id, st.id) for r in dataset.records for st in r.statements}
     # feedgen prepends entries; add oldest first so the newest is on top
     for c in reversed(list(frame.head(FEED_LIMIT).itertuples(index=False))):
         entry = fg.add_entry()
@@ -53,14 +57,21 @@ def build_feed(dataset: Dataset, changes: pd.DataFrame, base_url: str, company: 
         verb = {True: "announced", False: "silent"}.get(c.announced, "announcement unknown")
         entry.title(_clean(f"{dataset.company_name(c.company)} — {c.document_title}: {c.kind} ({verb})"))
         entry.link(href=target)
+        statement_url = None
+        if c.statement and (c.document, c.statement) in statements:
+            statement_url = base + urls.html_path(urls.statement_page(c.document, c.statement))
         entry.updated(_entry_time(c.date))
         entry.published(_entry_time(c.date))
-        parts = []
+        review = "not yet reviewed" if c.review_status == "unreviewed" else f"review: {c.review_status}"
+        parts = [f"Versions {c.old_version} → {c.new_version}"
+                 + (f"; section: {' '.join(str(c.section).split())}" if c.section else "") + f"; {review}."]
         if c.before:
             parts.append(f"Before: {c.before}")
         if c.after:
             parts.append(f"After: {c.after}")
-        entry.summary(_clean("\n".join(parts) or c.kind))
+        if statement_url:
+            parts.append(f"Statement: {statement_url}")
+        entry.summary(_clean("\n".join(parts)))
         for category in c.categories:
             entry.category(term=category)
     return fg.atom_str(pretty=True)

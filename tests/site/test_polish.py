@@ -140,3 +140,18 @@ def test_parity_fills_the_system_card_date_from_an_archived_card(fixture_dataset
     # the 2024-06-01 version is half a year before release: it cannot be o1's card
     assert frame.loc["o1", "system_card"] == "2024-12-06 (1 day after release; first archived version)"
     assert frame.loc["Claude 3.5 Sonnet", "system_card"] == "2024-06-21 (1 day after release)"  # the event wins
+
+
+def test_feed_entries_link_the_statement_and_name_versions_and_review(fixture_dataset):
+    import feedparser
+
+    from accesswatch.sitegen.feeds import build_feed
+    from accesswatch.tables import changes_frame
+
+    feed = feedparser.parse(build_feed(fixture_dataset, changes_frame(fixture_dataset), "https://example.org/aw/",
+                                       "anthropic"))
+    assert not feed.bozo
+    entry = next(e for e in feed.entries if e.link.endswith("#change-rsp-2024-10-15-external-review"))
+    assert entry.summary.startswith("Versions 2023-09-19 → 2024-10-15; section: Governance; not yet reviewed.")
+    assert entry.summary.endswith(
+        "Statement: https://example.org/aw/statements/anthropic/responsible-scaling-policy/rsp-external-review.html")
