@@ -186,6 +186,12 @@ def silent_summary(changes: pd.DataFrame) -> str:
             f"{total - silent - announced} not checkable.")
 
 
+def _href_query(page: str, target: str) -> str:
+    """`urls.href` for a target that may carry a query string (linked timeline filters)."""
+    path, _, query = target.partition("?")
+    return urls.href(page, path) + (f"?{text(query)}" if query else "")
+
+
 def pair_anchor(old_version: str, new_version: str) -> str:
     """The id of a version pair's changes on its document page."""
     return urls.anchor("changes", f"{old_version}--{new_version}")
@@ -337,14 +343,15 @@ class _Generator:
             ("Companies", len(ds.company_slugs()), "companies/index.md"),
             ("Documents tracked", documents, "companies/index.md"),
             ("Archived versions", versions, "downloads.md"),
-            ("Statements (current)", f"{statements} ({current})", "matrix.md"),
-            ("Changes", len(visible), "timeline.md"),
-            ("Weakenings", weakened, "timeline.md"),
-            ("Silent changes", silent, "timeline.md"),
+            ("Statements in force (not rejected)", current, "matrix.md"),
+            ("Statements ever extracted", statements, "downloads.md"),
+            ("Changes between versions", len(visible), "timeline.md"),
+            ("Weakenings", weakened, "timeline.md?kind=weakened"),
+            ("Silent changes", silent, "timeline.md?announced=silent"),
             ("Curated events", len(ds.events), "events.md"),
         ]
         cards = "".join(
-            f'<li><a href="{urls.href(page, target)}"><span class="aw-count">{text(value)}</span> '
+            f'<li><a href="{_href_query(page, target)}"><span class="aw-count">{text(value)}</span> '
             f"<span>{text(label)}</span></a></li>"
             for label, value, target in counts
         )

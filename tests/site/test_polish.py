@@ -155,3 +155,10 @@ def test_feed_entries_link_the_statement_and_name_versions_and_review(fixture_da
     assert entry.summary.startswith("Versions 2023-09-19 → 2024-10-15; section: Governance; not yet reviewed.")
     assert entry.summary.endswith(
         "Statement: https://example.org/aw/statements/anthropic/responsible-scaling-policy/rsp-external-review.html")
+
+
+def test_home_counts_say_what_they_count_and_link_filtered_views(pages):
+    home = pages["index.md"]
+    assert "Statements in force (not rejected)" in home and "Statements ever extracted" in home
+    assert '<a href="timeline.html?announced=silent"><span class="aw-count">1</span> <span>Silent changes</span>' in home
+    assert 'href="timeline.html?kind=weakened"' in home
