@@ -127,6 +127,28 @@ def test_timeline_filter_changes_visible_rows(page, site_url):
     assert categories and all("government-access" in c.split() for c in categories)
 
 
+def test_timeline_filters_silent_changes_from_a_link(page, site_url):
+    # the home page's one-line silent count links to the timeline with the filter preselected
+    page.goto(site_url + "index.html")
+    page.locator(".aw-silent-line a").click()
+    page.wait_for_url("**/timeline.html?announced=silent")
+    assert page.locator("#aw-filter-announced").input_value() == "silent"
+    visible = page.locator("table.aw-timeline tbody tr:visible")
+    assert set(visible.evaluate_all("rows => rows.map(r => r.dataset.announced)")) == {"silent"}
+    assert visible.count() == 1
+    page.select_option("#aw-filter-announced", "announced")
+    assert set(page.locator("table.aw-timeline tbody tr:visible").evaluate_all(
+        "rows => rows.map(r => r.dataset.announced)")) == {"announced"}
+
+
+def test_collapsed_rejected_statements_open_on_click(page, site_url):
+    page.goto(site_url + "documents/anthropic/responsible-scaling-policy.html")
+    rejected = page.locator("a[href$='rsp-rejected.html']")
+    assert not rejected.is_visible()
+    page.locator("details.aw-group summary", has_text="Show 1 statement").last.click()
+    assert rejected.is_visible()
+
+
 def test_timeline_filters_work_from_file_url(browser, site_url, tmp_path_factory):
     # the same built files opened straight from disk, no server
     root = next(Path(p) for p in tmp_path_factory.getbasetemp().glob("browser-site*/site"))
