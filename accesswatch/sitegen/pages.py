@@ -71,6 +71,7 @@ CHANGES_OPEN_PER_PAIR = 8  # on document pages, a pair's changes beyond these (b
 # except weakenings and strengthenings, which are always shown
 COMPANY_ROWS_OPEN = 10  # per category on company pages; three times as many material changes  # rewordings and moves beyond these are collapsed on document pages
 STATEMENTS_FLAT = 25  # documents with more statements group them by section
+SECTION_LEVELS = 2  # heading levels that make a group on document pages
 MATERIAL = ("strengthened", "weakened", "removed", "added")
 PER_PAIR_ON_HOME = 3
 EXCERPT = 180
@@ -115,6 +116,12 @@ def _front_matter(title: str, **extra: str | list[str]) -> str:
 def _excerpt(quote: str, limit: int = EXCERPT) -> str:
     squashed = " ".join(quote.split())
     return squashed if len(squashed) <= limit else squashed[: limit - 1].rstrip() + "…"
+
+
+def _excerpt_left(value: str, limit: int) -> str:
+    """A heading path shortened from the left, so its most specific part stays readable."""
+    squashed = " ".join(value.split())
+    return squashed if len(squashed) <= limit else "…" + squashed[-(limit - 1):].lstrip()
 
 
 def _date(value: object) -> str:
@@ -649,11 +656,14 @@ class _Generator:
                              f'<div class="aw-fulltext">{text(full)}</div></details>'))
         return "".join(out)
 
-    def _statement_table(self, page: str, document_id: str, group: list[Statement]) -> str:
+    def _statement_table(self, page: str, document_id: str, group: list[Statement], under: str = "") -> str:
         rows = []
         for raw in group:
             s = effective_statement(raw)
-            rows.append([link(self.statement_href(page, document_id, s.id), text(_excerpt(s.quote))),
+            section = " ".join(s.section.split())
+            sub = section[len(under):].lstrip(" >") if under and section.startswith(under) else ""
+            where = f'<br><span class="aw-subsection">{text(_excerpt(sub, 90))}</span>' if sub else ""
+            rows.append([link(self.statement_href(page, document_id, s.id), text(_excerpt(s.quote))) + where,
                          _categories(s.categories), _strength(s.strength), _depth(s.access_depth), record_marks(raw)])
         return table(["Statement", "Categories", "Strength", "Access depth", "Review"], rows)
 
@@ -663,14 +673,16 @@ class _Generator:
             return self._statement_table(page, document_id, group)
         sections: dict[str, list[Statement]] = {}
         for raw in sorted(group, key=lambda s: s.start):
-            sections.setdefault(" ".join(raw.section.split()) or "(no section heading)", []).append(raw)
+            # the first two levels of the heading path; deeper headings are shown on the row
+            key = " > ".join(" ".join(raw.section.split()).split(" > ")[:SECTION_LEVELS])
+            sections.setdefault(key or "(no section heading)", []).append(raw)
         parts = [f'<p class="aw-group-note">{text(len(group))} statements in {text(len(sections))} sections, in '
                  f'document order; open a section to see them.</p>']
         for name, members in sections.items():
             strongest = max((effective_statement(m).strength for m in members), key=lambda v: _RANK.get(v, -1))
-            parts.append(f'<details class="aw-group"><summary>{text(_excerpt(name, 90))} '
+            parts.append(f'<details class="aw-group"><summary>{text(_excerpt_left(name, 110))} '
                          f'<span class="aw-group-count">({text(len(members))}; strongest: {text(strongest)})</span>'
-                         f'</summary>{self._statement_table(page, document_id, members)}</details>')
+                         f'</summary>{self._statement_table(page, document_id, members, name)}</details>')
         return "".join(parts)
 
     def statement(self, record: DocumentRecord, raw: Statement) -> str:

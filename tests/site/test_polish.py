@@ -162,3 +162,14 @@ def test_home_counts_say_what_they_count_and_link_filtered_views(pages):
     assert "Statements in force (not rejected)" in home and "Statements ever extracted" in home
     assert '<a href="timeline.html?announced=silent"><span class="aw-count">1</span> <span>Silent changes</span>' in home
     assert 'href="timeline.html?kind=weakened"' in home
+
+
+def test_deep_headings_group_under_their_first_two_levels(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    base = next(s for s in record.statements if s.id == "rsp-external-review")
+    many = [base.model_copy(update={"id": f"deep-{i}", "section": f"5 Framework > 5.1 Assessment > 5.1.{i} Topic {i}",
+                                    "start": 1000 + i}) for i in range(30)]
+    pages = _pages(_with_record(fixture_dataset, RSP, statements=[*record.statements, *many]))
+    document = pages[DOC_PAGE]
+    assert document.count("<summary>5 Framework &gt; 5.1 Assessment <span") == 1
+    assert '<span class="aw-subsection">5.1.7 Topic 7</span>' in document
