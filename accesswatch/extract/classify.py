@@ -87,11 +87,12 @@ _GOV = (
 _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
     "external-evaluation": _rx(
         rf"(?:{_NAMED})(?! (?:license|policy))",
-        r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?(?! (?:input|feedback|opinions?|advice|review))|validation|labs?|evaluators?)",
+        r"(?:third[- ]part(?:y|ies)|external|independent|outside)(?:[- ]\w+){0,2}[- ](?:evaluat\w*|assess\w*|test\w*|experts?(?! (?:input|feedback|opinions?|advice|review))|validation|labs?|evaluators?|participants)",
+        r"(?:testing|evaluations?|assessments?) (?:\w++ ){0,2}by (?:the )?(?:\w++ )?(?:AISIs|(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|institutes)\b",
         r"research (?:collaborators|partners)|collaboration partners|(?:domain|subject[- ]matter) experts",
         r"(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluations?) (?:\w++ ){0,3}(?:by|with|from) (?:\w++ ){0,3}(?:third|external|independent|outside|experts?|partners?|government)|(?:pre[- ]deployment|pre[- ]release) access|(?:pre[- ]deployment|pre[- ]release) (?:testing|evaluation) (?:partner\w*|collaborat\w*|agreements?|programs?)",
         r"(?:experts?|evaluators?|partners?|researchers?|institutes?|collaborators?|organi[sz]ations?|third[- ]parties|parties) (?:\w++ ){0,6}(?:evaluat\w+|assess\w*|test(?:ed|s|ing)?|measur\w+|validat\w+|consult\w*|stress[- ]test\w*)\b",
-        r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+) (?:\w++ ){0,5}(?:with|by|from|involv\w*|includ\w*|using) (?:\w++ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
+        r"(?:evaluat\w+|assess\w+|test\w*|consult\w*|engag\w+|work\w*|collaborat\w+) (?:\w++ ){0,5}(?:with|by|from|involv\w*|includ\w*|using) (?:[\w-]++ ){0,4}(?:external|independent|third[- ]part|outside|domain|subject[- ]matter|government|academic|expert)",
         r"(?:fund|source|commission|support)\w* (?:\w++ ){0,4}evaluations? (?:\w++ ){0,4}(?:third[- ]part|external|organi[sz]ations?)",
         r"in (?:consultation|collaboration|partnership) with (?:\w++ ){0,3}(?:external|outside|independent|experts?|government|academic)",
         r"with (?:the )?(?:involvement|help|input) of (?:\w++ ){0,4}(?:experts?|third[- ]part)",
@@ -128,6 +129,10 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"report\w* (?:\w++ ){0,2}(?:serious|critical|major|significant) incidents|incident reports? (?:\w++ ){0,6}(?:to|with) (?:\w++ ){0,3}(?:authorit|regulat|government|agenc)",
         r"(?:engag|involv|consult|work)\w* (?:\S++ ){0,8}(?:including|such as) (?:\w++ ){0,3}governments?\b",
         r"(?:classified|government) (?:environment|information|settings?|networks?)",
+        # Testing done by a government or its institutes.
+        r"(?:test\w*|evaluat\w*|assess\w*|red[- ]?team\w*) (?:\w++ ){0,2}by (?:the )?(?:\w++ )?(?:governments?|AISIs|(?-i:C?AISI)|institutes)\b",
+        # Reporting to authorities the law requires (incident reporting, regulatory obligations).
+        r"(?:external reporting|reporting obligations?|obligations? to report|report\w* (?:\w++ ){0,4}(?:to|with) (?:\w++ ){0,2}authorit\w+) (?:\w++ ){0,6}(?:under|required by|pursuant to) (?:\w++ ){0,2}(?:laws?|regulations?|legislation)\b",
     ),
     "third-party-review": _rx(
         r"(?:third[- ]party|external|independent|outside)[- ](?:\w+[- ]){0,2}(?:reviews?|review(?:ers|ed)|audit\w*|validation|verification|oversight|assurance|accountability|scrutiny|opinions?|analysis|critique)",
@@ -157,7 +162,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?<!first )(?<!originally )(?<!as of )(?<!common )(?<!commonly )(?<!values )(?<!previously )publish\w*+(?! (?:work|research|literature|papers?|benchmarks?|datasets?|protocols|procedures|articles|studies|sources|data|models?(?! cards?))\b)(?!:? (?:on )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))|publicly (?:release|share|disclose|post|report|acknowledge)\w*|(?:share|disclose|release)\w* (?:\w++ ){0,3}publicly\b|public(?:ly)? disclosures?|disclosures? (?:about|of) (?:\w++ ){0,2}(?:results|evaluations?|risks?|capabilit\w+|safeguards|models?)|(?<!pre-)(?<!pre )release (?:\w++ ){0,4}(?:information|results|reports?|summar\w+|details|findings|materials|system cards?|model cards?)",
         r"(?:publish|publication|release|share|sharing|provide|produce|post|accompan|issue|include)\w* (?:\S++ ){0,8}(?:system|model|service) cards?|(?:system|model|service) cards? (?:\w++ ){0,4}(?:published|released|at launch|for (?:significant|all|each|every|new|major))",
         r"(?:we|will) (?:\w++ ){0,4}(?:include|provid|releas|shar|publish|disclos)\w* (?:\w++ ){0,3}(?:information|details|results|descriptions?|summar\w+) (?:about|on|of|related to|regarding)|share information|(?:in a|our|their) forthcoming|forthcoming (?:paper|report|publication)",
-        r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
+        r"(?:share|sharing|shared|disclose|disclosing|report|reporting|communicat\w+|provide|providing)(?: \w++){0,6} (?:with|to) the public(?! (?:system|API|version|model|endpoint)s?\b)|with (?:\w++ (?:and )?){0,2}(?:the )?(?:wider|broader) (?:public|community|research community|ecosystem)",
         r"transparency (?:reports?|hub)|(?:record|keep|maintain|publish)\w* (?:\w++ ){0,8}change ?logs?|public version|(?:provid|publish|post|shar|releas)\w* (?:\w++ ){0,2}updates|posted (?:to|on)|rsp-updates|(?:summar\w+|redacted) (?:\w++ ){0,6}(?:reports?|findings|results|disclosures?)",
         r"(?:results|findings|reports?) (?:\w++ ){0,4}(?:will be|are|were|is) (?:\w++ ){0,2}(?:shared|published|released|made (?:public|available))",
         r"(?:open[- ]sourc(?:ing|ed|es)|open[- ]source (?=(?:our|the|an?|these|new) )|releas\w+|shar\w+) (?:(?:our|the|an?|these|new|translated) )?(?:\w++ )?(?:evaluations?|benchmarks?|datasets?|evals?)\b(?! (?:results|scores))",
@@ -165,7 +170,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
         r"public transparency|(?:keep|keeps|keeping) the public informed",
         # "… will be shared publicly", "updates will be made public", "model cards may be updated".
-        r"(?:shared|released|disclosed|published|reported|posted|made available|communicated) (?:\w++ ){0,2}publicly|made public\b|(?:system|model|service) cards? (?:\w++ ){0,3}(?:updated|revised)",
+        r"publicly available (?:summary|version|report|documentation|account)|(?:shared|released|disclosed|published|reported|posted|made available|communicated|detailed|described|explained) (?:\w++ ){0,2}publicly|made public\b|(?:system|model|service) cards? (?:\w++ ){0,3}(?:updated|revised)",
         # Information about the model or its evaluations given to outside parties.
         r"(?:information|results|details|findings|documentation)(?: \S++){0,12} (?:is|are|will be|were|was|be) (?:\w++ ){0,2}(?:shared|provided|disclosed|communicated) (?:\w++ ){0,2}(?:with|to) (?!(?:\w++ ){0,3}(?:employees|staff|board|leadership|management|internal|executive|officers?|teams?)\b)",
         r"(?:share|sharing|disclos\w*|provid\w*|communicat\w*) (?:\w++ ){0,3}information (?:\w++ ){0,3}(?:to|with) (?:\w++ ){0,3}(?:external|outside|other organi[sz]ations|industry|stakeholders|partners|downstream)",
@@ -220,8 +225,8 @@ def has_main_verb(text: str) -> bool:
 
 _ABILITY = re.compile(r"(?:they )?(?:can|could)", re.I)
 _PAST_SUBJECT_VERB = re.compile(
-    r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?)"
-    r"(?: (?:also|then|first|later|further|have|had|jointly|independently|recently|previously|additionally|\w+ly))? "
+    r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?|staff)"
+    r"(?: (?:from|at|of|with) [\w-]+(?: [\w-]+){0,2})?(?: (?:also|then|first|later|further|have|had|jointly|independently|recently|previously|additionally|\w+ly))? "
     r"(\w+ed|ran|found|gave|took|led|began|made|wrote|saw|chose|built|sent|got|held|brought|sought|spent|shared|put|set)\b",
     re.I,
 )
@@ -234,7 +239,8 @@ _PAST_OTHER = re.compile(
 _NOT_PAST = frozenset(
     """need needed based limited related dedicated used required intended designed committed focused interested qualified
     deemed expected indicated advanced automated detailed specialized specialised trusted red-teamed proposed planned
-    continued informed concerned supposed allowed enabled expanded""".split()
+    continued informed concerned supposed allowed enabled expanded
+    red feed speed seed embed shed bed""".split()
 )
 
 
@@ -434,7 +440,7 @@ _STRONG_EVAL = re.compile(
     r"|(?:partnership|partnered|contracted|worked) (?:\w++ ){0,3}with (?:\S++ ){0,10}to (?:evaluate|assess|test)\b|research collaborators|collaboration partners|threat model\w*|evaluations? (?:developed|created|designed) by"
     r"|collaborat\w* (?:\w++ ){0,3}with (?:\S++ ){0,8}(?:experts?|(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|evaluators?)"
     r"|(?-i:C?AISI)(?: and (?-i:C?AISI))? (?:\w++ ){0,2}evaluations|\bevaluated (?:\w++ ){0,2}(?:several|multiple|\d+|our|the) (?:\w++ ){0,2}(?:iterations|versions|models?|checkpoints|snapshots)"
-    r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms"
+    r"|(?:ongoing|pre[- ]deployment) testing|testing of (?:our|the) (?:systems|models?)|private testing firms|(?:testing|evaluations?) (?:\w++ ){0,2}by (?:the )?(?:AISIs|(?-i:C?AISI)|institutes)\b"
     # An AI safety/security institute testing, assessing or judging the model is also evaluating it.
     r"|(?-i:\bC?AISI\b|Institute\b|Center for AI Standards)(?:\)|’s|'s)?,? (?:\w++ ){0,3}(?:tested|tests|evaluated|evaluates|assessed|assesses|judged|judges|found|finds|noted|ran|examined|was provided|were provided|had access|testing|evaluations?|assessments?|ranges|tasks)\b",
     re.I,
@@ -548,6 +554,49 @@ def _card_scan_text(text: str) -> str:
     return _SELF_REFERENCE.sub(" … ", out)
 
 
+# ---- any genre: words that name an outside party without one doing anything ----------------
+
+# Internal teams, capability comparisons with experts ("similar to interactions with subject
+# matter experts"), intellectual credit ("the proposal first introduced by METR") and training
+# data sourced with experts: set aside before the lexicons are matched.
+_NO_OUTSIDE_ROLE = re.compile(
+    r"\bteam members(?: with (?:[\w-]+ ){0,2}expertise(?: (?:across|in) (?:[\w-]+ ){0,3}fields)?)?"
+    r"|\b(?:the|our) (?:modeling|model development|engineering|security|research|product) (?:organi[sz]ation|teams?)\b"
+    r"|\b(?:similar|comparable|equivalent|akin) to (?:[\w-]+ ){0,4}(?:subject[- ]matter |domain |human )?experts?\b"
+    r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?) (?:\w+ ){0,4}(?:first )?(?:introduced|proposed|pioneered) by (?:[\w-]+ ){0,5}\w+"
+    r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b",
+    re.I,
+)
+# Security assurance of the company's systems (penetration tests, vulnerability scans,
+# certifications) is outside probing of safeguards, not an evaluation of the model's capabilities.
+_SECURITY_TESTING = re.compile(r"\bpenetration test\w*|\bsecurity test\w*|\bvulnerability (?:scan\w*|management|testing)|\bsecurity controls\b", re.I)
+# Protecting weights or data from unauthorised access is security, not access given to anyone.
+_SECURITY_PROTECT = re.compile(r"\bunauthori[sz]ed access\b|\bprotect\w* (?:[\w,]+ ){0,10}(?:from|against) (?:\w+ ){0,3}(?:unauthori|theft|compromise|attack|exfiltrat)", re.I)
+# A trust-building aim or the company's own legal/compliance review names no outside reviewer.
+_OUTSIDE_WORD = re.compile(r"\bbeyond (?-i:[A-Z])\w+|\b(?:third[- ]part\w+|external\w*|independent|outside|public(?:ly)?|stakeholders?|auditors?|government\w*|regulators?|customers)\b", re.I)
+_EXTERNAL_RX = re.compile(_EXTERNAL_PARTY, re.I)
+_OWN_COMPLIANCE = re.compile(r"\binternal governance\b|\blegal and compliance reviews?\b", re.I)
+# Releasing a model publicly is deployment; publication is about what is said of its evaluations.
+_MODEL_RELEASE = re.compile(r"\bmodels? (?:\w+ ){0,3}publicly releas\w*|\bpublicly releas\w* (?:\w+ ){0,3}models?\b", re.I)
+_PUBLICATION_ARTEFACT = re.compile(r"\bpublish\w*|\b(?:system|model) cards?\b|\breports?\b|\bresults\b|\bfindings\b|\bdisclos\w+", re.I)
+# Forums and support channels for users are a product channel, not publication.
+_USER_CHANNEL = re.compile(r"\b(?:user|customer|developer) (?:forums?|support|channels?)\b", re.I)
+# Outside experts consulted on evaluations or risk assessments also evaluate.
+_EXPERTS_ON_EVALUATION = re.compile(
+    r"\b(?:external|independent|outside) (?:\w+ )?experts\b(?: \S+){0,10} (?:(?:\w+ )?evaluations?|(?:\w+ )?(?:risk )?assessments?)\b", re.I)
+# Government bodies that are no AI institute: government access only when they test or red-team.
+_GOV_BODY = re.compile(r"(?-i:\bNIST\b|\bNNSA\b)|National Institute of Standards|National Nuclear Security Administration|\bthe government\b", re.I)
+# In a policy, a past tense inside a condition ("whether a threshold has been reached") is no report.
+_CONDITION_BEFORE = re.compile(r"\b(?:whether|if|once|until|unless|when|after|before)\b(?:\s+\S+){0,4}\s*$", re.I)
+
+
+def _drop(categories: list[str], cues: list[str], category: str, reason: str) -> list[str]:
+    categories.remove(category)
+    out = [c for c in cues if not c.startswith(f"cat:{category}")]
+    out.append(f"not {category}: {reason}")
+    return out
+
+
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
@@ -598,7 +647,7 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "created by|designed by",
         "external-red-teaming": "red|bount|vulnerab|disclosure|penetration|adversarial|jailbreak|stress|weakness|exploit",
         "government-access": "nnsa|national nuclear|government|policymaker|policy maker|regulator|aisi|institute|authorities|officials|ai office|"
-        "center for ai|national security|law enforcement|classified|agenc|regulat|incident",
+        "center for ai|national security|law enforcement|classified|agenc|regulat|incident|nist|national institute|report",
         "third-party-review": "third|external|independent|outside|audit|feedback|input|comment|opinion|critique|advice|"
         "guidance|review|expert|public|stakeholder|long-term|long term|ltbt|soc|iso|fedramp|certif|build trust|"
         "build confidence|examination",
@@ -607,7 +656,7 @@ _CATEGORY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "preserv|usage polic|exempt",
         "publication": "publi|demonstrat|disclos|releas|card|includ|provid|shar|forthcoming|transparency|change|update|posted|summar|"
         "redact|made available|open-sourc|open sourc|third|external|evaluat|assess|report|paper|communicat|community|"
-        "ecosystem|documentation|public|hugging|github|found in",
+        "ecosystem|documentation|public|hugging|github|found in|detailed|described|explained",
         "open-weights": "open|weight|releas|downloadable|hugging|deployment",
     }.items()
 }
@@ -721,6 +770,10 @@ def _classify_cached(
     scan = _card_scan_text(text) if reporting else text
     if scan != text:
         cues.append("card: internal parties, dataset provenance and self-references set aside")
+    scrubbed = _NO_OUTSIDE_ROLE.sub(" … ", scan)
+    if scrubbed != scan:
+        cues.append("internal teams, comparisons with experts, credit for ideas or data sourcing set aside")
+        scan = scrubbed
     for category, words in match_categories(scan):
         categories.append(category)
         cues.append(f'cat:{category}="{words}"')
@@ -784,8 +837,34 @@ def _classify_cached(
         categories.remove("external-evaluation")
         cues = [c for c in cues if not c.startswith("cat:external-evaluation")]
         cues.append("not external-evaluation: the outside party reviews, red-teams or receives, it does not evaluate")
+    ev_cue = next((c for c in cues if c.startswith("cat:external-evaluation")), "")
+    if "external-evaluation" in categories and _SECURITY_TESTING.search(text) and not _NAMED_PARTY.search(ev_cue) and "expert" not in ev_cue.lower():
+        cues = _drop(categories, cues, "external-evaluation", "security assurance testing (penetration tests, scans), not model evaluation")
+        if "external-red-teaming" not in categories:
+            categories.append("external-red-teaming")
+            cues.append(f'cat:external-red-teaming="{_SECURITY_TESTING.search(text).group(0)}" (outside security testing)')
+    tpr_cue = next((c for c in cues if c.startswith("cat:third-party-review")), "")
+    if tpr_cue and re.search(r"build (?:trust|confidence)|compliance review", tpr_cue, re.I) and (
+        not _OUTSIDE_WORD.search(text) or (_OWN_COMPLIANCE.search(text) and not _EXTERNAL_RX.search(text))
+    ):
+        cues = _drop(categories, cues, "third-party-review", "an aim of trust or the company's own compliance review, no outside reviewer")
+    pub_cue = next((c for c in cues if c.startswith("cat:publication")), "")
+    if pub_cue and (
+        (_MODEL_RELEASE.search(text) and "publicly releas" in pub_cue.lower() and not _PUBLICATION_ARTEFACT.search(text))
+        or (_USER_CHANNEL.search(text) and not _PUBLICATION_ARTEFACT.search(text))
+    ):
+        cues = _drop(categories, cues, "publication", "a model released or a user channel, nothing published about evaluations")
+    gov_body = _GOV_BODY.search(text)
+    if gov_body and "government-access" not in categories and {"external-evaluation", "external-red-teaming"} & set(categories):
+        categories.append("government-access")
+        cues.append(f'cat:government-access="{gov_body.group(0)}" (a government body tests or red-teams)')
+    if "third-party-review" in categories and "external-evaluation" not in categories and _EXPERTS_ON_EVALUATION.search(text):
+        categories.insert(0, "external-evaluation")
+        cues.append(f'cat:external-evaluation="{_EXPERTS_ON_EVALUATION.search(text).group(0)}" (outside experts on evaluations or assessments)')
     if not categories:
         if inherited is None or internal_only:
+            return None
+        if _SECURITY_PROTECT.search(text) and not _OUTSIDE_WORD.search(text):
             return None
         published_item = "publication" in inherited[0] and "lead-in" in inherited[1]
         if _INTERNAL_ONLY.search(text) and not _OUTSIDE_AUDIENCE.search(text) and not published_item:
@@ -867,6 +946,8 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         modal = m
         break
     past = _past_search(text)
+    if past and not reporting and _CONDITION_BEFORE.search(text, 0, past.start()):
+        past = None
     if modal:
         group = modal.lastgroup
         strength = {"commit": "commitment", "intent": "intention", "intent0": "intention", "disc": "discretionary"}[group]

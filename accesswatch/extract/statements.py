@@ -41,7 +41,7 @@ from accesswatch.taxonomy import DOCUMENT_KINDS
 __all__ = ["extract_statements", "EXTRACTOR_VERSION"]
 
 #: Bump when segmentation or classification rules change (cached results become stale).
-EXTRACTOR_VERSION = "0.4"
+EXTRACTOR_VERSION = "0.5"
 
 
 def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedStatement]:
@@ -113,6 +113,8 @@ _SECTION_TOPIC = re.compile(
     r"AI (?:Safety|Security) Institute|pre[- ]deployment test|researcher access|bug bount|independent (?:evaluat|assess|review)",
     re.I,
 )
+# "Internal and third-party testing": a section about both says nothing of who did each thing in it.
+_MIXED_SECTION = re.compile(r"\binternal (?:and|&|/) (?:third[- ]party|external)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|applicants?|applications?|submissions?|participants?|proposals?|this program(?:me)?)\b", re.I)
 _PROGRAM_TERMS = re.compile(
     r"\b(?:access|credits?|API|approv\w+|eligib\w+|exempt\w*|fund\w*|apply|evaluations?|usage polic\w+|reject\w*|select\w*)\b", re.I
@@ -205,7 +207,7 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
             inherited = _lead_in(text, units, found, i, never)
         if inherited is None and unit.section and section_seen[unit.section] <= _SECTION_UNIT_LIMIT and _is_sentence_like(unit.text):
             for heading in unit.section.split(" > ")[-2:]:
-                if heading != doc_title and not heading.endswith("?") and _SECTION_TOPIC.search(heading):
+                if heading != doc_title and not heading.endswith("?") and _SECTION_TOPIC.search(heading) and not _MIXED_SECTION.search(heading):
                     cats = _pick_categories(tuple(c for c, _ in match_categories(heading)) or ("external-evaluation",), unit.text)
                     inherited = (cats, f'section "{heading}"')
                     break
