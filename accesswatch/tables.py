@@ -345,7 +345,7 @@ def timeline_frame(dataset: Dataset) -> pd.DataFrame:
 
     Columns: date, entry (`change`/`event`), id, company (one row per company for multi-company
     events), document, document_title, document_kind, kind (change kind or event type),
-    categories, announced, title, statement.
+    categories, announced, title, statement, strength_before, strength_after (None for events).
     """
     rows = []
     for change in changes_frame(dataset, include_rejected=False).to_dict("records"):
@@ -356,6 +356,7 @@ def timeline_frame(dataset: Dataset) -> pd.DataFrame:
             "kind": change["kind"], "categories": change["categories"],
             "announced": change["announced"],
             "title": change["after"] or change["before"] or "", "statement": change["statement"],
+            "strength_before": change["strength_before"], "strength_after": change["strength_after"],
         })
     for event in dataset.events:
         for company in event.companies:
@@ -363,10 +364,11 @@ def timeline_frame(dataset: Dataset) -> pd.DataFrame:
                 "date": event.date, "entry": "event", "id": event.id, "company": company,
                 "document": None, "document_title": None, "document_kind": "event",
                 "kind": event.type, "categories": _event_categories(event), "announced": None,
-                "title": event.title, "statement": None,
+                "title": event.title, "statement": None, "strength_before": None, "strength_after": None,
             })
     frame = pd.DataFrame(rows, dtype=object, columns=["date", "entry", "id", "company", "document", "document_title",
-                                        "document_kind", "kind", "categories", "announced", "title", "statement"])
+                                        "document_kind", "kind", "categories", "announced", "title", "statement",
+                                        "strength_before", "strength_after"])
     if not frame.empty:
         frame = frame.sort_values(["date", "entry", "company", "id"], ascending=[False, True, True, True],
                                   kind="stable").reset_index(drop=True)

@@ -71,6 +71,7 @@ CHANGES_OPEN_PER_PAIR = 8  # on document pages, a pair's changes beyond these (b
 # except weakenings and strengthenings, which are always shown
 COMPANY_ROWS_OPEN = 10  # per category on company pages; three times as many material changes  # rewordings and moves beyond these are collapsed on document pages
 STATEMENTS_FLAT = 25  # documents with more statements group them by section
+EXAMPLE_FILTER = "timeline.md?category=external-evaluation&kind=weakened&was=commitment&announced=silent"
 SECTION_LEVELS = 2  # heading levels that make a group on document pages
 MATERIAL = ("strengthened", "weakened", "removed", "added")
 PER_PAIR_ON_HOME = 3
@@ -409,6 +410,8 @@ class _Generator:
             + select("category", "Category", [(c, CATEGORY_LABELS[c]) for c in CATEGORIES])
             + select("kind", "Kind", [(k, k) for k in kinds])
             + select("doctype", "Document type", [(k, k) for k in doc_kinds])
+            + select("was", "Strength before", [(k, k) for k in ("commitment", "intention", "discretionary",
+                                                                      "practice")])
             + select("announced", "Announced?", [("announced", "announced"), ("silent", "silent (not announced)"),
                                                  ("unknown", "not known"), ("event", "curated events only")])
             + '<output class="aw-filter-count" data-aw-count aria-live="polite"></output></form>'
@@ -423,6 +426,9 @@ class _Generator:
                                        cls="aw-stmt-link")
                 source = self.document_link(page, t.document)
                 kind = badge("kind", t.kind)
+                if t.strength_before or t.strength_after:
+                    kind += (f'<br><span class="aw-strength-shift">{text(t.strength_before or "—")} → '
+                             f'{text(t.strength_after or "—")}</span>')
                 announced = _announced(t.announced)
             else:
                 what = link(self.event_href(page, t.id), text(t.title))
@@ -433,13 +439,16 @@ class _Generator:
                          _categories(t.categories), announced, what])
             attrs.append(f' data-company="{text(t.company)}" data-category="{text(" ".join(t.categories))}"'
                          f' data-kind="{text(t.kind)}" data-doctype="{text(t.document_kind)}"'
-                         f' data-announced="{_announced_key(t.announced) if t.entry == "change" else "event"}"')
+                         f' data-announced="{_announced_key(t.announced) if t.entry == "change" else "event"}"'
+                         f' data-was="{text(t.strength_before or "")}"')
         body = table(["Date", "Company", "Kind", "Document", "Categories", "Announced", "What"], rows,
                      cls="aw-table aw-timeline", row_attrs=attrs)
         return (_front_matter("Timeline", hide=["toc"]) + "# Timeline\n\n"
                 "Every recorded change and curated event, newest first. Filter by company, category, kind, "
-                "document type or whether the company announced the change (the filters work offline too, "
-                "and can be linked: `timeline.html?company=anthropic&kind=weakened&announced=silent`).\n"
+                "document type, the strength of the passage before the change, or whether the company "
+                "announced the change. The filters work offline too and can be linked, e.g. "
+                + link(_href_query(page, EXAMPLE_FILTER), "commitments about external evaluation weakened "
+                       "without announcement") + ".\n"
                 + block(filters) + block(body))
 
     def events_page(self) -> str:

@@ -141,6 +141,14 @@ def test_timeline_filters_silent_changes_from_a_link(page, site_url):
         "rows => rows.map(r => r.dataset.announced)")) == {"announced"}
 
 
+def test_timeline_filters_by_strength_before_the_change(page, site_url):
+    page.goto(site_url + "timeline.html?kind=weakened&was=commitment")
+    visible = page.locator("table.aw-timeline tbody tr:visible")
+    kinds = visible.evaluate_all("rows => rows.map(r => [r.dataset.kind, r.dataset.was])")
+    total = page.locator("table.aw-timeline tbody tr").count()
+    assert 0 < len(kinds) < total and all(k == ["weakened", "commitment"] for k in kinds)
+
+
 def test_collapsed_rejected_statements_open_on_click(page, site_url):
     page.goto(site_url + "documents/anthropic/responsible-scaling-policy.html")
     rejected = page.locator("a[href$='rsp-rejected.html']")

@@ -173,3 +173,13 @@ def test_deep_headings_group_under_their_first_two_levels(fixture_dataset):
     document = pages[DOC_PAGE]
     assert document.count("<summary>5 Framework &gt; 5.1 Assessment <span") == 1
     assert '<span class="aw-subsection">5.1.7 Topic 7</span>' in document
+
+
+def test_timeline_answers_which_commitments_were_weakened_silently(pages):
+    timeline = pages["timeline.md"]
+    assert 'data-aw-filter="was"' in timeline
+    row = next(r for r in timeline.split("<tr")[1:] if "change-rsp-2024-10-15-external-review" in r)
+    assert 'data-kind="weakened"' in row and 'data-announced="silent"' in row and 'data-was="discretionary"' not in row
+    assert '<span class="aw-strength-shift">' in row
+    assert ('href="timeline.html?category=external-evaluation&amp;kind=weakened&amp;was=commitment&amp;'
+            'announced=silent"') in timeline

@@ -1,6 +1,6 @@
 /* AccessWatch timeline filters: plain script, no dependencies, works from file:// and static hosting.
-   A <form data-aw-filters> holds <select data-aw-filter="company|category|kind|doctype|announced">; the next
-   table's rows carry data-company, data-category (space separated), data-kind, data-doctype, data-announced. */
+   A <form data-aw-filters> holds <select data-aw-filter="company|category|kind|doctype|was|announced">; the next
+   table's rows carry data-company, data-category (space separated), data-kind, data-doctype, data-was, data-announced. */
 (function () {
   "use strict";
   function setup(form) {
