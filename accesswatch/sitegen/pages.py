@@ -71,7 +71,7 @@ CHANGES_OPEN_PER_PAIR = 8  # on document pages, a pair's changes beyond these (b
 # except weakenings and strengthenings, which are always shown
 COMPANY_ROWS_OPEN = 10  # per category on company pages; three times as many material changes  # rewordings and moves beyond these are collapsed on document pages
 STATEMENTS_FLAT = 25  # documents with more statements group them by section
-EXAMPLE_FILTER = "timeline.md?category=external-evaluation&kind=weakened&was=commitment&announced=silent"
+EXAMPLE_FILTER = "timeline.md?kind=weakened&announced=silent"
 SECTION_LEVELS = 2  # heading levels that make a group on document pages
 MATERIAL = ("strengthened", "weakened", "removed", "added")
 PER_PAIR_ON_HOME = 3
@@ -447,9 +447,12 @@ class _Generator:
                 "Every recorded change and curated event, newest first. Filter by company, category, kind, "
                 "document type, the strength of the passage before the change, or whether the company "
                 "announced the change. The filters work offline too and can be linked, e.g. "
-                + link(_href_query(page, EXAMPLE_FILTER), "commitments about external evaluation weakened "
-                       "without announcement") + ".\n"
-                + block(filters) + block(body))
+                + link(_href_query(page, EXAMPLE_FILTER), "weakenings the company did not announce") + ".\n"
+                + block(filters)
+                + block('<p class="aw-empty" data-aw-empty hidden>Nothing matches these filters. Set one of them '
+                        'back to "all" — a change whose announcement could not be checked is under "Announced?: '
+                        'not known", not "silent".</p>')
+                + block(body))
 
     def events_page(self) -> str:
         page = "events.md"

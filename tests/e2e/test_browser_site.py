@@ -147,6 +147,10 @@ def test_timeline_filters_by_strength_before_the_change(page, site_url):
     kinds = visible.evaluate_all("rows => rows.map(r => [r.dataset.kind, r.dataset.was])")
     total = page.locator("table.aw-timeline tbody tr").count()
     assert 0 < len(kinds) < total and all(k == ["weakened", "commitment"] for k in kinds)
+    assert not page.locator("[data-aw-empty]").is_visible()
+    page.select_option("#aw-filter-was", "practice")
+    assert page.locator("table.aw-timeline tbody tr:visible").count() == 0
+    assert "Nothing matches" in page.locator("[data-aw-empty]").inner_text()
 
 
 def test_collapsed_rejected_statements_open_on_click(page, site_url):

@@ -9,6 +9,7 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-aw-filter]"));
     var count = form.querySelector("[data-aw-count]");
+    var empty = document.querySelector("[data-aw-empty]");
     function apply() {
       var wanted = {};
       selects.forEach(function (s) { wanted[s.getAttribute("data-aw-filter")] = s.value; });
@@ -24,6 +25,7 @@
         if (ok) { shown += 1; }
       });
       if (count) { count.textContent = shown + " of " + rows.length + " shown"; }
+      if (empty) { empty.hidden = shown !== 0; }
     }
     // filters can be linked: ?company=anthropic&announced=silent preselects them
     var params = {};
