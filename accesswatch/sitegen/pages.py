@@ -513,10 +513,10 @@ class _Generator:
         out.append(block(table(["Document", "Kind", "Versions", "Latest version", "Current statements"], rows))
                    if rows else "\nNo documents declared yet.\n")
         out.append("\n## Current statements by category\n")
-        current = [(r, effective_statement(s)) for r in self.records.values() if r.document.company == company
+        current = [(r, effective_statement(s), s) for r in self.records.values() if r.document.company == company
                    for s in r.statements if s.current and s.review.status != "rejected"]
         for category in CATEGORIES:
-            mine = [(r, s) for r, s in current if category in s.categories]
+            mine = [(r, s, raw) for r, s, raw in current if category in s.categories]
             out.append(f'\n### {CATEGORY_LABELS[category]} {{#{category}}}\n')
             if not mine:
                 out.append("\nNothing current in this category.\n")
@@ -524,8 +524,9 @@ class _Generator:
             mine.sort(key=lambda rs: (-_RANK[rs[1].strength], rs[0].document.id, rs[1].id))
             rows = [[_strength(s.strength),
                      link(self.statement_href(page, r.document.id, s.id), text(_excerpt(s.quote))),
-                     self.document_link(page, r.document.id), _depth(s.access_depth)] for r, s in mine]
-            headers = ["Strength", "Statement", "Document", "Access depth"]
+                     self.document_link(page, r.document.id), _depth(s.access_depth), record_marks(raw)]
+                    for r, s, raw in mine]
+            headers = ["Strength", "Statement", "Document", "Access depth", "Review"]
             shown = table(headers, rows[:COMPANY_ROWS_OPEN])
             if len(rows) > COMPANY_ROWS_OPEN:
                 rest = len(rows) - COMPANY_ROWS_OPEN

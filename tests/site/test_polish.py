@@ -183,3 +183,12 @@ def test_timeline_answers_which_commitments_were_weakened_silently(pages):
     assert '<span class="aw-strength-shift">' in row
     assert 'href="timeline.html?kind=weakened&amp;announced=silent"' in timeline
     assert '<p class="aw-empty" data-aw-empty hidden>' in timeline
+
+
+def test_company_page_marks_review_and_reviewer_added_statements(fixture_dataset):
+    record = fixture_dataset.record(RSP)
+    statements = [s.model_copy(update={"origin": "reviewer"}) if s.id == "rsp-aisi-testing" else s
+                  for s in record.statements]
+    company = _pages(_with_record(fixture_dataset, RSP, statements=statements))["companies/anthropic.md"]
+    row = next(r for r in company.split("<tr>") if "rsp-aisi-testing.html" in r)
+    assert "added by a reviewer" in row and "aw-review-unreviewed" in row
