@@ -64,10 +64,12 @@ def quality_markdown(data: dict | None) -> str:
         return ("Quality figures: **not measured** (no `data/quality.yml`; run "
                 "`python bench/measure_quality.py` with `../shared` present).\n")
     measured_on = data.get("measured_on")
+    keys = _entries(data, "statement_keys") + _entries(data, "change_keys")
+    tuning = ", ".join(md_text(str(e.get("name"))) for e in keys if e.get("role") == "tuning") or "none"
+    testing = ", ".join(md_text(str(e.get("name"))) for e in keys if e.get("role") == "test") or "none"
     out = [f"Figures measured on {md_text(measured_on) if measured_on else NOT_MEASURED} by "
-           "`bench/measure_quality.py`. Keys used while tuning the extractor and the change classifier: "
-           "dev-statements, heldout-statements, dev-changes and hand_checked_pairs (their figures are "
-           "optimistic). Test sets never tuned on: test-statements and the `tests/keys/changes/*` keys.\n\n",
+           "`bench/measure_quality.py`. Keys looked at while tuning the extractor and the change "
+           f"classifier (their figures are optimistic): {tuning}. Test sets never tuned on: {testing}.\n\n",
            "### Statement extraction\n\n"]
     statements = _entries(data, "statement_keys")
     if statements:
