@@ -9,6 +9,8 @@ the figures go.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,11 @@ def _entries(data: dict, key: str) -> list[dict]:
     return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
 
+def _key_name(entry: dict) -> str:
+    name = str(entry.get("name"))
+    return f"`{name}`" if re.fullmatch(r"[\w.-]+", name) else md_text(name)
+
+
 def quality_markdown(data: dict | None) -> str:
     """The figures as Markdown: a line on which keys were tuned on, and two tables; "not measured"
     when `data` is None or lacks a part."""
@@ -65,8 +72,8 @@ def quality_markdown(data: dict | None) -> str:
                 "`python bench/measure_quality.py` with `../shared` present).\n")
     measured_on = data.get("measured_on")
     keys = _entries(data, "statement_keys") + _entries(data, "change_keys")
-    tuning = ", ".join(md_text(str(e.get("name"))) for e in keys if e.get("role") == "tuning") or "none"
-    testing = ", ".join(md_text(str(e.get("name"))) for e in keys if e.get("role") == "test") or "none"
+    tuning = ", ".join(_key_name(e) for e in keys if e.get("role") == "tuning") or "none"
+    testing = ", ".join(_key_name(e) for e in keys if e.get("role") == "test") or "none"
     out = [f"Figures measured on {md_text(measured_on) if measured_on else NOT_MEASURED} by "
            "`bench/measure_quality.py`. Keys looked at while tuning the extractor and the change "
            f"classifier (their figures are optimistic): {tuning}. Test sets never tuned on: {testing}.\n\n",

@@ -23,8 +23,8 @@ def test_full_figures_render_as_tables():
     assert ("<td>test-changes-anthropic</td><td>test (never tuned on)</td><td>6</td><td>57/67 (85%)</td>"
             "<td>54/67 (81%)</td>") in page
     # Which keys were tuned on comes from each key's role in the file.
-    assert "(their figures are optimistic): dev-statements." in page
-    assert "Test sets never tuned on: test-statements, test-changes-anthropic." in page
+    assert "(their figures are optimistic): `dev-statements`." in page
+    assert "Test sets never tuned on: `test-statements`, `test-changes-anthropic`." in page
 
 
 def test_a_key_in_error_says_not_measured():
