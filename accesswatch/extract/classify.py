@@ -62,7 +62,7 @@ _NAMED = (
     r"(?-i:\bMETR\b(?! (?:standard|task suite|format))(?!'s public))|\bARC Evals\b|Apollo Research|(?-i:\bAISI\b|\bCAISI\b)|AI (?:Safety|Security) Institutes?"
     r"|Center for AI Standards|EU AI Office\b|\bAI Office\b|Gryphon Scientific"
     r"|Irregular\b|Pattern Labs|SecureBio|Deloitte|Faculty AI"
-    r"|Haize Labs|Virtue AI|Scale AI|Signature Science|Nemesys|Lakera|Gray Swan|Andon Labs"
+    r"|Haize Labs|Virtue AI|(?<!-)(?-i:Scale AI)|Signature Science|Nemesys|Lakera|Gray Swan|Andon Labs"
     r"|Epoch AI|\bEleos\b|FAR\.?AI|Faculty\.ai|Redwood Research|Transluce|Goodfire|Palisade|Apart Research"
     r"|(?<!/)\bNNSA\b(?!\))|National Nuclear Security Administration|Alignment Research Center(?! Canary)|\bwith (?-i:ARC)\b"
 )
@@ -124,6 +124,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:work(?:s|ing|ed)?|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government(?:al)?|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
         r"(?:escalat\w+|referr\w+|report\w*) (?:\w++ ){0,4}(?:to|with) law enforcement|law enforcement channels",
         r"in consultation with (?:\w++ ){0,4}government",
+        # Authorities made aware of, or informed about, the company's models and their capabilities.
+        r"(?:government|agencies|authorities|regulators|policymakers|officials)(?: \w++){0,2} (?:were|are|is|be|been|was|being|kept) (?:made |fully )?(?:aware|informed)\b|(?:inform|alert|apprise)(?:s|ed|ing)? (?:\S++ ){0,4}(?:governments?|authorities|regulators|agencies|officials|policymakers) (?:about|of|that) (?:\S++ ){0,6}(?:models?|systems?|capabilit\w+|risks?|incidents?|threats?)\b",
         r"(?:raise|report|escalat)\w* (?:\w++ ){0,2}concerns (?:\w++ ){0,3}(?:to|with) (?:\w++ ){0,3}(?:government|regulators?|authorities|agencies)|whistleblow\w+ (?:\S++ ){0,10}(?:government|regulators?|authorities|agencies)",
         r"(?:report|notif|disclos|provid|shar)\w* (?:\S++ ){0,10}as required by (?:\w++ ){0,2}(?:law|laws|regulations?|regulators?|regulatory)|regulatory (?:authorit\w+|bodies|reporting|filings?|notifications?)|(?:relevant|competent|appropriate|national|government|regulatory) authorities",
         r"report\w* (?:\w++ ){0,2}(?:serious|critical|major|significant) incidents|incident reports? (?:\w++ ){0,6}(?:to|with) (?:\w++ ){0,3}(?:authorit|regulat|government|agenc)",
@@ -169,6 +171,10 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bwe (?:also )?(?:include|provide|describe|report|present) (?:\w++ ){0,4}(?:third[- ]party|external|evaluation|assessment)",
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
         r"public transparency|(?:keep|keeps|keeping) the public informed",
+        # Evaluation output documented in the company's model cards; cards named among its practices.
+        r"(?:stor|document|record|captur|summari[sz]|detail)\w* (?:\w++ ){0,6}in (?:our|its|their|the) (?:\w++ )?(?:system|model|service) cards?(?![a-z])|(?:e\.g\.,?|such as|including) \(?(?:[\w-]++,? ){0,4}(?:system|model|service) cards\b",
+        # A framework, policy or report made available to the public; public notice; transparency practices.
+        r"(?:framework|policy|policies|report|reports|card|cards|results|findings|summary|documentation)(?: \(\w++\))? (?:is|are|will be|has been|have been) (?:now )?(?:publicly available|available to the public|made public)\b|public (?:notice|notification|announcement)s?\b|transparency (?:practices|requirements|obligations)\b",
         # "… will be shared publicly", "updates will be made public", "model cards may be updated".
         r"publicly available (?:summary|version|report|documentation|account)|(?:shared|released|disclosed|published|reported|posted|made available|communicated|detailed|described|explained) (?:\w++ ){0,2}publicly|made public\b|(?:system|model|service) cards? (?:\w++ ){0,3}(?:updated|revised)",
         # Information about the model or its evaluations given to outside parties.
@@ -209,7 +215,7 @@ _MODAL = re.compile(
     r"|(?P<disc>\bmay\b(?!,? (?:\d|19\d\d|20\d\d))|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
 )
-_CURRENT_STATE = re.compile(r"\b(?:currently|at this time|at present|for now|so far|to date)\b", re.I)
+_CURRENT_STATE = re.compile(r"\b(?:currently|already|at this time|at present|for now|so far|to date)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|did)\b", re.I)
 _LABEL = re.compile(r"^[^:]{1,60}:\s+")
 _SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|when|where|if|whether|because|while|such as)\b", re.I)
@@ -417,7 +423,7 @@ _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )
 # evaluations") is no publication: publishing needs a publishing word or a published artefact.
 _PUBLISHING_WORD = re.compile(
     r"\bpublish\w*|\bpublic(?:ly)?\b|\bdisclos\w+|\bopen[- ]sourc\w+|\b(?:system|model) cards?\b|\bpapers?\b|\bforthcoming\b|"
-    r"hugging ?face|github|\brelease[sd]?\b|\bshar\w+|\bmade available\b|\bredact\w*|\bexternal\w*|\bthird[- ]part\w+|"
+    r"hugging ?face|github|\btransparency (?:practices|requirements|obligations)|\brelease[sd]?\b|\bshar\w+|\bmade available\b|\bredact\w*|\bexternal\w*|\bthird[- ]part\w+|"
     r"(?-i:\bReport\b)|\b(?:full|the|a|their|its|separate|forthcoming) (?:\w+ ){0,2}report\b|[’']s (?:\w+ )?report\b",
     re.I,
 )
@@ -564,7 +570,13 @@ _NO_OUTSIDE_ROLE = re.compile(
     r"|\b(?:the|our) (?:modeling|model development|engineering|security|research|product) (?:organi[sz]ation|teams?)\b"
     r"|\b(?:similar|comparable|equivalent|akin) to (?:[\w-]+ ){0,4}(?:subject[- ]matter |domain |human )?experts?\b"
     r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?) (?:\w+ ){0,4}(?:first )?(?:introduced|proposed|pioneered) by (?:[\w-]+ ){0,5}\w+"
-    r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b",
+    r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b"
+    # a software tool named "Evaluator" (capitalised, no article) is no outside party
+    r"|(?<!^)(?<![.!?] )(?<!\ban )(?<!\bthe )(?<!\bAn )(?<!\bThe )(?-i:\b(?:[A-Z][\w-]+ )?Evaluator\b)(?!s)"
+    # credit to other organisations for their own work ("we recognize other organizations … publishing")
+    r"|\b(?:recogni[sz]e|acknowledge|credit|commend|applaud)\w* (?:\w+ ){0,3}other (?:organi[sz]ations|companies|labs|developers|groups)\b.*"
+    # open-weight models already available as the baseline of an uplift comparison
+    r"|\b(?:currently|already|publicly) available (?:[\w-]+ ){0,2}open[- ](?:weights?|source) models?\b",
     re.I,
 )
 # Security assurance of the company's systems (penetration tests, vulnerability scans,
@@ -588,6 +600,16 @@ _EXPERTS_ON_EVALUATION = re.compile(
 _GOV_BODY = re.compile(r"(?-i:\bNIST\b|\bNNSA\b)|National Institute of Standards|National Nuclear Security Administration|\bthe government\b", re.I)
 # In a policy, a past tense inside a condition ("whether a threshold has been reached") is no report.
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if|once|until|unless|when|after|before)\b(?:\s+\S+){0,4}\s*$", re.I)
+
+
+# The text describing itself ("In this post, we discuss …") says nothing about outside parties.
+_META_DISCOURSE = re.compile(
+    r"^\W*(?:in|throughout|below,? in) (?:this|the following) (?:blog )?(?:post|paper|essay|piece|document|article|note)s?,? (?:we|I) (?:\w+ )?"
+    r"(?:discuss|describe|outline|explain|explore|examine|look at|set out|lay out|summari[sz]e|present|argue)\b", re.I)
+# A report written by the company's own team or sent to its advisory group is internal.
+_INTERNAL_AUTHOR = re.compile(
+    r"(?-i:\b(?:The |the )?(?:[A-Z][\w-]+ ){1,2}team\b)|\bSafety Advisory Group\b|\bSAG\b|\breports? to (?:the )?(?:\w+ ){0,2}(?:group|committee|council|board)\b", re.I)
+_SCOPE_OF_CATEGORY = re.compile(r"\bas part of\b|\bin (?:the|our|this) (?:[\w-]+ ){0,2}(?:categor\w+|scope|suite)\b", re.I)
 
 
 def _drop(categories: list[str], cues: list[str], category: str, reason: str) -> list[str]:
@@ -861,6 +883,16 @@ def _classify_cached(
     if "third-party-review" in categories and "external-evaluation" not in categories and _EXPERTS_ON_EVALUATION.search(text):
         categories.insert(0, "external-evaluation")
         cues.append(f'cat:external-evaluation="{_EXPERTS_ON_EVALUATION.search(text).group(0)}" (outside experts on evaluations or assessments)')
+    if categories and _META_DISCOURSE.search(text) and not re.search(r"\bpublish\w*|\bwill\b", text, re.I):
+        # "In this post, we discuss what third-party testing looks like": the text describing itself.
+        return None
+    pub_cue = next((c for c in cues if c.startswith("cat:publication")), "")
+    if pub_cue and kind not in _REPORTING_KINDS and not _OUTSIDE_AUDIENCE.search(text) and (
+        _INTERNAL_AUTHOR.search(text) or (re.search(r'="we (?:also )?include', pub_cue) and _SCOPE_OF_CATEGORY.search(text))
+    ):
+        # A report by or to the company's own team or advisory group, or a risk category's scope: nothing published.
+        cues = _drop(categories, cues, "publication", "an internal team's report or the scope of a risk category")
+        internal_only = True
     if not categories:
         if inherited is None or internal_only:
             return None

@@ -23,6 +23,7 @@ from dataclasses import replace
 from accesswatch.extract.classify import (
     _HEDGE,
     _INTERNAL_ONLY,
+    _OUTSIDE_WORD,
     _MODAL,
     _REPORTING_KINDS,
     _past_search,
@@ -41,7 +42,7 @@ from accesswatch.taxonomy import DOCUMENT_KINDS
 __all__ = ["extract_statements", "EXTRACTOR_VERSION"]
 
 #: Bump when segmentation or classification rules change (cached results become stale).
-EXTRACTOR_VERSION = "0.5"
+EXTRACTOR_VERSION = "0.6"
 
 
 def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedStatement]:
@@ -102,9 +103,15 @@ _ANAPHORA = re.compile(
     r"^\W*(?:(?:in addition|additionally|also|however|further(?:more)?|note that|if \w+|for \w+(?: \w+){0,3}),? )?"
     r"(?:they|their|them|(?:this|these|such|the|those) (?:same )?(?:review|reviews|reports?|program|programme|updates?|assessments?|"
     r"evaluations?|evaluators?|experts?|findings|results|opinions?|red teamers|testers|partners|institutes?|researchers|auditors?|"
-    r"collaborators|participants|applicants|initiative|documentation|information|disclosures?|publications?|cards?|collaboration|partnership|engagement|feedback))\b",
+    r"collaborators|participants|applicants|initiative|documentation|information|disclosures?|publications?|cards?|collaboration|partnership|engagement|feedback)"
+    # the people of the exercise just described, named bare ("Participants screened the models …")
+    r"|(?-i:Participants|Red teamers|Red-teamers|Testers|Evaluators|Auditors|Reviewers))\b",
     re.I,
 )
+# Results put to the company's own decision ("These results help determine whether the threshold
+# has been reached") continue no statement about outside parties.
+_INTERNAL_USE = re.compile(
+    r"^\W*(?:these|the|such|those) (?:\w+ )?(?:results|findings|evaluations?|assessments?) (?:\w+ ){0,2}(?:help|helps|are used to|is used to|inform|informs|guide|guides|feed into|determine)\b", re.I)
 # The subject pointing back may come after an opening clause ("Where appropriate, …, this information may include:").
 _INCLUDES = re.compile(r"^\W*this (?:also )?includes?\b", re.I)
 _POINTER = re.compile(r"\b(?:this|these|such) (?:information|disclosures?|documentation|reports?|results|findings|access)\b", re.I)
@@ -199,7 +206,9 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
         if prev is not None and units[i - 1].section == unit.section:
             between = text[units[i - 1].end : unit.start]
             same_paragraph = not _PARAGRAPH_BREAK.search(between) or unit.kind == units[i - 1].kind == "list-item"
-            if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)):
+            if same_paragraph and (_ANAPHORA.match(unit.text) or _POINTER.search(unit.text) or _INCLUDES.match(unit.text)) and not (
+                _INTERNAL_USE.match(unit.text) and not _OUTSIDE_WORD.search(unit.text)
+            ):
                 inherited = (prev.categories, "continues the previous statement")
         if inherited is None and unit.kind == "list-item" and doc_kind not in _CARD_KINDS:
             # (In a card, the items under an in-scope lead-in are findings and method details:
