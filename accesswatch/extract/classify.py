@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Classification", "classify_unit", "infer_kind", "red_teaming_is_external"]
+__all__ = ["Classification", "classify_unit", "infer_kind", "red_teaming_is_external", "internal_report_contents"]
 
 
 @dataclass(frozen=True)
@@ -172,9 +172,9 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
         r"public transparency|(?:keep|keeps|keeping) the public informed",
         # Evaluation output documented in the company's model cards; cards named among its practices.
-        r"(?:stor|document|record|captur|summari[sz]|detail)\w* (?:\w++ ){0,6}in (?:our|its|their|the) (?:\w++ )?(?:system|model|service) cards?(?![a-z])|(?:e\.g\.,?|such as|including) \(?(?:[\w-]++,? ){0,4}(?:system|model|service) cards\b",
+        r"(?<!we )(?:stor|document|record|captur|summari[sz]|detail)\w* (?:\w++ ){0,6}in (?:our|its|their|the) (?:\w++ )?(?:system|model|service) cards?(?![a-z])|(?:e\.g\.,?|such as|including) \(?(?:[\w-]++,? ){0,4}(?:system|model|service) cards\b",
         # A framework, policy or report made available to the public; public notice; transparency practices.
-        r"(?:framework|policy|policies|report|reports|card|cards|results|findings|summary|documentation)(?: \(\w++\))? (?:is|are|will be|has been|have been) (?:now )?(?:publicly available|available to the public|made public)\b|public (?:notice|notification|announcement)s?\b|transparency (?:practices|requirements|obligations)\b",
+        r"(?:framework|policy|policies|report|reports|card|cards|results|findings|summary|documentation)(?: \(\w++\))? (?:is|are|will be|has been|have been) (?:now )?(?:publicly available|available to the public|made public)\b|public (?:notice|notification|announcement)s?\b|transparency practices\b",
         # "… will be shared publicly", "updates will be made public", "model cards may be updated".
         r"publicly available (?:summary|version|report|documentation|account)|(?:shared|released|disclosed|published|reported|posted|made available|communicated|detailed|described|explained) (?:\w++ ){0,2}publicly|made public\b|(?:system|model|service) cards? (?:\w++ ){0,3}(?:updated|revised)",
         # Information about the model or its evaluations given to outside parties.
@@ -423,7 +423,7 @@ _GENERIC_RED_TEAM = re.compile(r"(?<!internal )(?<!automated )(?<!internal and )
 # evaluations") is no publication: publishing needs a publishing word or a published artefact.
 _PUBLISHING_WORD = re.compile(
     r"\bpublish\w*|\bpublic(?:ly)?\b|\bdisclos\w+|\bopen[- ]sourc\w+|\b(?:system|model) cards?\b|\bpapers?\b|\bforthcoming\b|"
-    r"hugging ?face|github|\btransparency (?:practices|requirements|obligations)|\brelease[sd]?\b|\bshar\w+|\bmade available\b|\bredact\w*|\bexternal\w*|\bthird[- ]part\w+|"
+    r"hugging ?face|github|\btransparency practices|\brelease[sd]?\b|\bshar\w+|\bmade available\b|\bredact\w*|\bexternal\w*|\bthird[- ]part\w+|"
     r"(?-i:\bReport\b)|\b(?:full|the|a|their|its|separate|forthcoming) (?:\w+ ){0,2}report\b|[’']s (?:\w+ )?report\b",
     re.I,
 )
@@ -609,7 +609,25 @@ _META_DISCOURSE = re.compile(
 # A report written by the company's own team or sent to its advisory group is internal.
 _INTERNAL_AUTHOR = re.compile(
     r"(?-i:\b(?:The |the )?(?:[A-Z][\w-]+ ){1,2}team\b)|\bSafety Advisory Group\b|\bSAG\b|\breports? to (?:the )?(?:\w+ ){0,2}(?:group|committee|council|board)\b", re.I)
+# What a report "will include" is published only when something says the report goes outside.
+_OUTWARD_ARTEFACT = re.compile(r"\b(?:publish\w*|public(?:ly)?|(?:system|model) cards?|shar\w+|disclos\w+|releas\w+|external\w*|government\w*|regulators?)\b", re.I)
 _SCOPE_OF_CATEGORY = re.compile(r"\bas part of\b|\bin (?:the|our|this) (?:[\w-]+ ){0,2}(?:categor\w+|scope|suite)\b", re.I)
+
+
+_INCLUDE_CUE = re.compile(r'^cat:publication="(?:we|will) (?:\w+ )?includ', re.I)
+_REPORT_POINTER = re.compile(r"^\W*(?:these|the|such|those|this|each) (?:\w+ )?reports?\b", re.I)
+
+
+def internal_report_contents(text: str, cues: tuple[str, ...], antecedent: str) -> bool:
+    """Whether a unit that only says what "these reports will include" describes the contents of a
+    report to the company's own team, group or board: the `antecedent` (the sentence before it)
+    names an internal audience or author and nothing says the report goes outside."""
+    pub = [c for c in cues if c.startswith("cat:")]
+    return (
+        len(pub) == 1 and _INCLUDE_CUE.match(pub[0]) is not None and _REPORT_POINTER.match(text) is not None
+        and (_INTERNAL_AUTHOR.search(antecedent) is not None or _INTERNAL_AUDIENCE.search(antecedent) is not None)
+        and not _OUTWARD_ARTEFACT.search(antecedent) and not _OUTWARD_ARTEFACT.search(text)
+    )
 
 
 def _drop(categories: list[str], cues: list[str], category: str, reason: str) -> list[str]:
@@ -915,6 +933,7 @@ def _classify_cached(
         cues.append(f"strength:{strength} (from the lead-in of the list)")
     else:
         strength = _strength(text, kind, cues)
+        strength = _outside_clause_strength(text, categories, cues, strength)
     depth = _access_depth(text, cues)
     if kind in _CARD_KINDS and {"external-evaluation", "external-red-teaming", "government-access", "third-party-review"} & set(categories):
         a4 = _CARD_A4.search(text)
@@ -953,6 +972,28 @@ def _classify_cached(
         conditions=tuple(conditions),
         cues=tuple(cues),
     )
+
+
+def _outside_clause_strength(text: str, categories: list[str], cues: list[str], strength: str) -> str:
+    """When the unit's first modal governs a clause about an internal audience ("we will notify the
+    Board, and we may provide public notice"), the force is that of the modal governing the clause
+    about the outside party (the in-scope category's cue)."""
+    words = [c.split("=", 1)[1].strip('"') for c in cues if c.startswith("cat:") and "=" in c]
+    inside = _INTERNAL_AUDIENCE.search(text)
+    if not words or not inside:
+        return strength
+    cue_at = min((text.find(w) for w in words if text.find(w) >= 0), default=-1)
+    if cue_at <= inside.end():
+        return strength
+    modal = None
+    for m in _MODAL.finditer(text, inside.end(), cue_at):
+        modal = m
+    if modal is None:
+        return strength
+    new = {"commit": "commitment", "intent": "intention", "intent0": "intention", "disc": "discretionary"}[modal.lastgroup]
+    if new != strength:
+        cues[:] = [c for c in cues if not c.startswith("strength:")] + [f'strength:{new}="{modal.group(0)}" (the modal of the clause about the outside party, after one about an internal audience)']
+    return new
 
 
 def _strength(text: str, kind: str, cues: list[str]) -> str:

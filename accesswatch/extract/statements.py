@@ -31,6 +31,7 @@ from accesswatch.extract.classify import (
     classify_unit,
     has_main_verb,
     infer_kind,
+    internal_report_contents,
     red_teaming_is_external,
     match_categories,
     skip_reason,
@@ -72,6 +73,10 @@ def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedS
         None if never[i] else classify_unit(_meaning(units, never, i), kind=doc_kind, unit_kind=u.kind, red_teaming_is_external=external_red)
         for i, u in enumerate(units)
     ]
+    for i, c in enumerate(found):
+        # "These reports will include a summary …" after "regular reports to the Safety Advisory Group".
+        if c is not None and i and internal_report_contents(units[i].text, c.cues, units[i - 1].text):
+            found[i] = None
     _add_context(text, units, found, doc_kind, never, external_red)
     _apply_lead_strength(text, units, found, never)
     out: list[ExtractedStatement] = []

@@ -1,0 +1,83 @@
+"""Rules of extractor 0.6, found on policy posts, early frameworks and announcements the rules had
+never seen: fixture in, expected out (one test per rule class)."""
+
+import pytest
+
+from accesswatch.extract.classify import classify_unit
+from accesswatch.extract.statements import extract_statements
+
+
+def _cats(text: str, kind: str = "framework") -> tuple | None:
+    c = classify_unit(text, kind=kind)
+    return None if c is None else c.categories
+
+
+def test_authorities_made_aware_of_the_models_is_government_access():
+    assert _cats("We would make sure relevant government agencies were aware we had systems with these capabilities.") == ("government-access",)
+    assert _cats("We will inform the relevant authorities about models that cross a critical threshold.") == ("government-access",)
+    # Informing regulators about best practices, or information taken from a government, is not access.
+    assert _cats("It may also inform regulators about possible best practices.") is None
+    assert _cats("Accessing classified and not previously accessible information from a major government is a threat.") != ("government-access",)
+
+
+def test_evaluation_output_documented_in_model_cards_is_publication():
+    assert _cats("The results of these risk assessments are documented in our model cards3 for customers.") == ("publication",)
+    assert _cats("All data from the evaluation process is then stored in our model cards.") == ("publication",)
+    c = classify_unit("OpenAI already has extensive safety processes in place (e.g., system cards, refusals, monitoring).")
+    assert c.categories == ("publication",) and c.strength == "practice"
+    # A pointer in a report to what a card documented is no publication.
+    assert _cats("As part of the audit we documented in the System Card (§6.2), we used our tool to run tests.", kind="report") is None
+
+
+def test_policies_made_public_public_notice_and_transparency_practices():
+    assert _cats("Our Compliance Framework (CF) is now available to the public.", kind="press-release") == ("publication",)
+    assert _cats("If a report is substantiated, we may provide public notice of it.", kind="policy") == ("publication",)
+    assert _cats("Under the new law those transparency practices are mandatory for frontier developers.", kind="press-release") == ("publication",)
+
+
+def test_force_of_the_clause_about_the_outside_party():
+    c = classify_unit("If a report is substantiated, we will notify the Board of Directors, and we may provide public notice of the same.")
+    assert c.strength == "discretionary"
+
+
+def test_text_describing_itself_is_no_statement():
+    assert classify_unit("In this post, we discuss what third-party testing looks like and why it is needed.", kind="press-release") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Preparedness team includes this forecast in their report and calls for a fast-track.",
+        "Note that we include deception evaluations as part of the persuasion risk category.",
+        "We recognize other organizations for contributing to action in this space too, for example, via publishing",
+        "By integrating with CI/CD pipelines, Evaluator can continuously test new model versions against test sets.",
+        "The assessment considers the uplift a model may provide, including currently available open-weights models.",
+        "Hyper-scale AI systems are evaluated every 3 months.",
+    ],
+)
+def test_no_outside_party_or_nothing_published(text):
+    assert _cats(text) is None
+
+
+def test_contents_of_reports_to_an_internal_group_are_not_published():
+    text = (
+        "The team synthesises this work via regular reports to the Safety Advisory Group. These reports will include a "
+        "summary of the latest evidence and make recommendations. The team will also coordinate with other teams to "
+        "collate mitigations to include in these reports.\n\nWe will publish a summary of the evaluation results.\n"
+    )
+    found = [s.text for s in extract_statements(text, kind="framework")]
+    assert found == ["We will publish a summary of the evaluation results."]
+    # What published documentation "will include" stays in scope.
+    published = "We will publish documentation about each model. This documentation will also include a summary of evaluation results.\n"
+    assert len(extract_statements(published, kind="framework")) == 2
+
+
+def test_participants_continue_the_exercise_and_internal_use_of_results_does_not():
+    text = (
+        "In April we held our first red teaming challenge with external red teamers. Participants screened the models "
+        "for harmful content across seven domains.\n\nWe run evaluations with third-party evaluators. These results help "
+        "determine whether the threshold has been reached.\n"
+    )
+    found = [s.text for s in extract_statements(text, kind="framework")]
+    assert any(t.startswith("Participants screened") for t in found)
+    assert not any(t.startswith("These results") for t in found)
