@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Classification", "classify_unit", "infer_kind", "red_teaming_is_external", "internal_report_contents"]
+__all__ = ["Classification", "classify_unit", "infer_kind", "red_teaming_is_external", "internal_report_contents", "is_sector_advocacy"]
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:full|forthcoming|public|their|METR's|Apollo's) (?:\w++ )?(?:report|paper|publication)\b",
         r"public transparency|(?:keep|keeps|keeping) the public informed",
         # Evaluation output documented in the company's model cards; cards named among its practices.
-        r"(?<!we )(?:stor|document|record|captur|summari[sz]|detail)\w* (?:\w++ ){0,6}in (?:our|its|their|the) (?:\w++ )?(?:system|model|service) cards?(?![a-z])|(?:e\.g\.,?|such as|including) \(?(?:[\w-]++,? ){0,4}(?:system|model|service) cards\b",
+        r"(?:stor|document|record|captur|summari[sz]|detail)\w* (?:\w++ ){0,6}in (?:our|its|their|the) (?:\w++ )?(?:system|model|service) cards?(?![a-z])(?! ?\(§)|(?:e\.g\.,?|such as|including) \(?(?:[\w-]++,? ){0,4}(?:system|model|service) cards\b",
         # A framework, policy or report made available to the public; public notice; transparency practices.
         r"(?:framework|policy|policies|report|reports|card|cards|results|findings|summary|documentation)(?: \(\w++\))? (?:is|are|will be|has been|have been) (?:now )?(?:publicly available|available to the public|made public)\b|public (?:notice|notification|announcement)s?\b|transparency practices\b",
         # "… will be shared publicly", "updates will be made public", "model cards may be updated".
@@ -602,6 +602,32 @@ _GOV_BODY = re.compile(r"(?-i:\bNIST\b|\bNNSA\b)|National Institute of Standards
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if|once|until|unless|when|after|before)\b(?:\s+\S+){0,4}\s*$", re.I)
 
 
+# Advocacy: the sector, governments or the law as the subject of a normative verb, with the company
+# itself nowhere an actor once its advocacy verbs ("we believe", "we recommend") are set aside.
+_SECTOR_SUBJECT = (
+    r"(?:governments?|policymakers|regulators|Congress|legislators|lawmakers|the (?:law|bill|legislation)|regulations?"
+    r"|(?:frontier |covered |large |leading |other |all )?(?:AI )?(?:developers|companies|labs|deployers)(?: like \w+)?"
+    r"|(?:the )?(?:AI )?(?:industry|sector|field)|society|countries|(?:third[- ]party |external )?auditors"
+    r"|(?:testing|oversight|testing and evaluation|transparency) regimes?|a (?:broader|wider) set of actors|government agencies"
+    r"|the (?:US|U\.S\.|federal|state) government|(?-i:NIST|CAISI))"
+)
+_ADVOCACY = re.compile(
+    rf"\b{_SECTOR_SUBJECT}(?: [\w’'()-]+){{0,6}}? (?:should|ought to|needs? to|needs|will need to|must|demands?|is needed|are needed)\b"
+    rf"|\b(?:crucial|important|essential|necessary|vital) (?:that|for) (?:the )?{_SECTOR_SUBJECT}",
+    re.I,
+)
+_ADVOCACY_VERB = re.compile(
+    r"\b(?:we|I) (?:\w+ )?(?:believe|think|recommend|encourage|urge|advocate|suggest|propose|expect|hope|support|call)\w*\b(?: (?:that|for))?"
+    r"|\bour (?:view|position|recommendations?|proposal)\b", re.I)
+_OWN_ACTOR = re.compile(r"\b(?:we|our|us|ours|Anthropic|OpenAI|Google|DeepMind|Meta|Microsoft|Amazon|xAI|NVIDIA|NAVER|Cohere|G42|Magic)\b", re.I)
+
+
+def is_sector_advocacy(text: str) -> bool:
+    """Whether a unit says what governments, the law or AI developers in general should do, with the
+    company itself not an actor (outside the scope: it is not about the company's own models)."""
+    return _ADVOCACY.search(text) is not None and _OWN_ACTOR.search(_ADVOCACY_VERB.sub(" ", text)) is None
+
+
 # The text describing itself ("In this post, we discuss …") says nothing about outside parties.
 _META_DISCOURSE = re.compile(
     r"^\W*(?:in|throughout|below,? in) (?:this|the following) (?:blog )?(?:post|paper|essay|piece|document|article|note)s?,? (?:we|I) (?:\w+ )?"
@@ -901,6 +927,10 @@ def _classify_cached(
     if "third-party-review" in categories and "external-evaluation" not in categories and _EXPERTS_ON_EVALUATION.search(text):
         categories.insert(0, "external-evaluation")
         cues.append(f'cat:external-evaluation="{_EXPERTS_ON_EVALUATION.search(text).group(0)}" (outside experts on evaluations or assessments)')
+    if categories and kind not in _CARD_KINDS and is_sector_advocacy(text):
+        # "Governments should fund the agencies that test AI systems": what the sector should do,
+        # not what the company does with its own models (the gold scope rule).
+        return None
     if categories and _META_DISCOURSE.search(text) and not re.search(r"\bpublish\w*|\bwill\b", text, re.I):
         # "In this post, we discuss what third-party testing looks like": the text describing itself.
         return None

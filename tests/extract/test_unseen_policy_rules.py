@@ -81,3 +81,23 @@ def test_participants_continue_the_exercise_and_internal_use_of_results_does_not
     found = [s.text for s in extract_statements(text, kind="framework")]
     assert any(t.startswith("Participants screened") for t in found)
     assert not any(t.startswith("These results") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We believe that the AI sector needs effective third-party testing for frontier AI systems.",
+        "It's therefore crucial that governments create infrastructure to help academic researchers evaluate frontier AI systems.",
+        "Covered developers should publish a framework laying out how they assess and mitigate serious risks.",
+        "To mitigate this, auditors and their teams must have substantial expertise in machine learning.",
+    ],
+)
+def test_advocacy_about_the_sector_is_out_of_scope(text):
+    assert classify_unit(text, kind="press-release") is None
+
+
+def test_the_company_acting_in_an_advocacy_post_stays_in_scope():
+    assert _cats("In the future, we will support governments by testing third-party assessment of our systems.", kind="press-release")
+    assert _cats("Governments should test models, and we will give the AI Safety Institute pre-deployment access.", kind="press-release")
+    # A framework's own force is unaffected.
+    assert _cats("We will share evaluation results with external evaluators before deployment.")
