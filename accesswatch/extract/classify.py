@@ -602,6 +602,13 @@ _GOV_BODY = re.compile(r"(?-i:\bNIST\b|\bNNSA\b)|National Institute of Standards
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if|once|until|unless|when|after|before)\b(?:\s+\S+){0,4}\s*$", re.I)
 
 
+_BARE_INSTITUTE = re.compile(r"(?-i:C?AISI)|AI (?:Safety|Security) Institutes?|Center for AI Standards|AI Office", re.I)
+_INSTITUTE_ROLE = re.compile(
+    r"\b(?:models?|Claude|GPT[-\w]*|Gemini|Llama|Grok|systems|test\w*|tested|evaluat\w+|assess\w+|red[- ]?team\w*|access\w*|shar\w+|safeguards?"
+    r"|pre[- ]deployment|pre[- ]release|agreements?|collaborat\w+|partner\w*|notif\w+|report\w*|provid\w+|inform\w*|findings|results|risks?|checkpoints?|snapshots?"
+    r"|our|us|helped|input|feedback|perspective|review\w*)\b", re.I)
+
+
 # Advocacy: the sector, governments or the law as the subject of a normative verb, with the company
 # itself nowhere an actor once its advocacy verbs ("we believe", "we recommend") are set aside.
 _SECTOR_SUBJECT = (
@@ -665,7 +672,7 @@ def _drop(categories: list[str], cues: list[str], category: str, reason: str) ->
 
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
-_REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):", re.I)
+_REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):|\bsupra note \d|\bibid\b", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents|opens in a new (?:window|tab)|skip to (?:main )?content)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|will)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:we|our|will|publish\w*|post\w*)\b", re.I)
@@ -927,6 +934,11 @@ def _classify_cached(
     if "third-party-review" in categories and "external-evaluation" not in categories and _EXPERTS_ON_EVALUATION.search(text):
         categories.insert(0, "external-evaluation")
         cues.append(f'cat:external-evaluation="{_EXPERTS_ON_EVALUATION.search(text).group(0)}" (outside experts on evaluations or assessments)')
+    gov_cue = next((c for c in cues if c.startswith("cat:government-access")), "")
+    if gov_cue and kind not in _CARD_KINDS and _BARE_INSTITUTE.fullmatch(gov_cue.split("=", 1)[1].strip('"')) and not _INSTITUTE_ROLE.search(text):
+        # "We welcome CAISI's engagement", a letterhead or a citation of the institute's own work:
+        # the institute is named, but it receives, tests or is told nothing of the company's models.
+        cues = _drop(categories, cues, "government-access", "an institute named without access, testing or information given")
     if categories and kind not in _CARD_KINDS and is_sector_advocacy(text):
         # "Governments should fund the agencies that test AI systems": what the sector should do,
         # not what the company does with its own models (the gold scope rule).

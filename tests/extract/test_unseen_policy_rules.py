@@ -101,3 +101,20 @@ def test_the_company_acting_in_an_advocacy_post_stays_in_scope():
     assert _cats("Governments should test models, and we will give the AI Safety Institute pre-deployment access.", kind="press-release")
     # A framework's own force is unaffected.
     assert _cats("We will share evaluation results with external evaluators before deployment.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We welcome CAISI's engagement on this topic and believe this RFI is well-timed.",
+        "CAISI is well placed to lead here, and its work so far reflects the balance this problem requires.",
+        '15 NIST CAISI, "Strengthening AI Agent Hijacking Evaluations," supra note 7.',
+    ],
+)
+def test_an_institute_named_without_access_or_testing_is_no_government_access(text):
+    assert classify_unit(text, kind="other") is None
+
+
+def test_an_institute_acting_on_the_company_s_models_stays_government_access():
+    assert "government-access" in _cats("CAISI and AISI teams have helped strengthen our broader approach to security.", kind="press-release")
+    assert "government-access" in _cats("We give the UK AISI pre-deployment access to our models.")
