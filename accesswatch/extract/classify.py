@@ -231,7 +231,7 @@ def has_main_verb(text: str) -> bool:
 
 _ABILITY = re.compile(r"(?:they )?(?:can|could)", re.I)
 _PAST_SUBJECT_VERB = re.compile(
-    r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?|staff)"
+    r"\b(?:we|they|it|he|she|who|which|that|OpenAI|Anthropic|Google|Meta|METR|Apollo Research|AISI|CAISI|Institutes?|organi[sz]ations|firms|red[- ]?teamers?|experts?|testers?|researchers?|partners?|evaluators?|collaborators?|participants?|staff)"
     r"(?: (?:from|at|of|with) [\w-]+(?: [\w-]+){0,2})?(?: (?:also|then|first|later|further|have|had|jointly|independently|recently|previously|additionally|\w+ly))? "
     r"(\w+ed|ran|found|gave|took|led|began|made|wrote|saw|chose|built|sent|got|held|brought|sought|spent|shared|put|set)\b",
     re.I,
@@ -524,6 +524,8 @@ _CARD_CATEGORY_VETO: tuple[tuple[str, re.Pattern[str]], ...] = (
 # institutes or government partners a unit names are government access.
 _ATTACK_WORDS = re.compile(r"\bprompt injection|\bjailbreak\w*|\bred[- ]?team\w*|\battacks?\b|\badversarial\b|\bconversations with (?:Claude|the model)", re.I)
 _NAMED_PARTY = re.compile(rf"\b(?:{_NAMED_EVALUATOR})(?![a-z])|\bexperts?\b|\bfirms\b|\bacademics\b", re.I)
+# People in an uplift trial "had access" to a model: in any genre, nobody outside is given access.
+_UPLIFT_TRIAL = re.compile(r"\b(?:control group|test group|model-assisted group|uplift (?:study|studies|trial|trials))\b", re.I)
 _GOV_IN_CARD = re.compile(r"\bthe (?:two )?institutes\b|\bgovernment partners\b|\bpublic[- ]private\b|\bNNSA\b", re.I)
 # In a card, what an outside party receives before launch (A1) or of the company's own findings (A4).
 _CARD_A4 = re.compile(
@@ -571,6 +573,8 @@ _NO_OUTSIDE_ROLE = re.compile(
     r"|\b(?:similar|comparable|equivalent|akin) to (?:[\w-]+ ){0,4}(?:subject[- ]matter |domain |human )?experts?\b"
     r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?) (?:\w+ ){0,4}(?:first )?(?:introduced|proposed|pioneered) by (?:[\w-]+ ){0,5}\w+"
     r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b"
+    # internal experts (not "internal and external experts")
+    r"|\binternal (?:(?!external|outside|independent|third)[\w-]+ ){0,2}experts?\b"
     # a software tool named "Evaluator" (capitalised, no article) is no outside party
     r"|(?<!^)(?<![.!?] )(?<!\ban )(?<!\bthe )(?<!\bAn )(?<!\bThe )(?-i:\b(?:[A-Z][\w-]+ )?Evaluator\b)(?!s)"
     # credit to other organisations for their own work ("we recognize other organizations … publishing")
@@ -850,6 +854,8 @@ def _classify_cached(
     for category, words in match_categories(scan):
         categories.append(category)
         cues.append(f'cat:{category}="{words}"')
+    if not reporting and "researcher-access" in categories and _UPLIFT_TRIAL.search(text):
+        cues = _drop(categories, cues, "researcher-access", _CARD_VETO_REASON["researcher-access"])
     if reporting:
         for category, drop in _CARD_CATEGORY_VETO:
             if category in categories and drop.search(text):

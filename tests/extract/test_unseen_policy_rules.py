@@ -118,3 +118,20 @@ def test_an_institute_named_without_access_or_testing_is_no_government_access(te
 def test_an_institute_acting_on_the_company_s_models_stays_government_access():
     assert "government-access" in _cats("CAISI and AISI teams have helped strengthen our broader approach to security.", kind="press-release")
     assert "government-access" in _cats("We give the UK AISI pre-deployment access to our models.")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Our internal subject matter experts will conduct risk assessments and draft the Risk Report.", "framework"),
+        ("The control group only had access to the internet, while the test group had access to the model with safeguards removed.", "policy"),
+    ],
+)
+def test_internal_experts_and_uplift_trial_groups_are_no_outside_parties(text, kind):
+    assert classify_unit(text, kind=kind) is None
+
+
+def test_internal_and_external_experts_stay_in_scope_and_institutes_report_practice():
+    assert "external-evaluation" in _cats("Risk assessments draw on internal and external experts who evaluate our models.")
+    c = classify_unit("Independent organizations like the UK AI Safety Institute reached similar conclusions about the model.", kind="policy")
+    assert c.strength == "practice"
