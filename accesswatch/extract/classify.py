@@ -573,8 +573,6 @@ _NO_OUTSIDE_ROLE = re.compile(
     r"|\b(?:similar|comparable|equivalent|akin) to (?:[\w-]+ ){0,4}(?:subject[- ]matter |domain |human )?experts?\b"
     r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?) (?:\w+ ){0,4}(?:first )?(?:introduced|proposed|pioneered) by (?:[\w-]+ ){0,5}\w+"
     r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b"
-    # internal experts (not "internal and external experts")
-    r"|\binternal (?:(?!external|outside|independent|third)[\w-]+ ){0,2}experts?\b"
     # a software tool named "Evaluator" (capitalised, no article) is no outside party
     r"|(?<!^)(?<![.!?] )(?<!\ban )(?<!\bthe )(?<!\bAn )(?<!\bThe )(?-i:\b(?:[A-Z][\w-]+ )?Evaluator\b)(?!s)"
     # credit to other organisations for their own work ("we recognize other organizations … publishing")

@@ -123,15 +123,14 @@ def test_an_institute_acting_on_the_company_s_models_stays_government_access():
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("Our internal subject matter experts will conduct risk assessments and draft the Risk Report.", "framework"),
         ("The control group only had access to the internet, while the test group had access to the model with safeguards removed.", "policy"),
     ],
 )
-def test_internal_experts_and_uplift_trial_groups_are_no_outside_parties(text, kind):
+def test_uplift_trial_groups_are_no_outside_parties(text, kind):
     assert classify_unit(text, kind=kind) is None
 
 
-def test_internal_and_external_experts_stay_in_scope_and_institutes_report_practice():
+def test_outside_experts_stay_in_scope_and_institutes_report_practice():
     assert "external-evaluation" in _cats("Risk assessments draw on internal and external experts who evaluate our models.")
     c = classify_unit("Independent organizations like the UK AI Safety Institute reached similar conclusions about the model.", kind="policy")
     assert c.strength == "practice"
