@@ -209,7 +209,7 @@ _HEDGE = re.compile(
     re.I,
 )
 _MODAL = re.compile(
-    r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b)"
+    r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b|\b(?:then|that) would (?:lead|mean|require|involve|result)\b)"
     r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|\brequired to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
     r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)? to\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
     r"|(?P<disc>\bmay\b(?!,? (?:\d|19\d\d|20\d\d))|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",

@@ -134,3 +134,12 @@ def test_outside_experts_stay_in_scope_and_institutes_report_practice():
     assert "external-evaluation" in _cats("Risk assessments draw on internal and external experts who evaluate our models.")
     c = classify_unit("Independent organizations like the UK AI Safety Institute reached similar conclusions about the model.", kind="policy")
     assert c.strength == "practice"
+
+
+def test_a_hypothetical_consequence_is_an_intention_not_a_report():
+    c = classify_unit(
+        "(If systems are capable of this, then that would lead to us changing how we deployed the model and ensuring "
+        "relevant government agencies were aware we had systems with these capabilities.)",
+        kind="press-release",
+    )
+    assert c.categories == ("government-access",) and c.strength == "intention"
