@@ -203,7 +203,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
 # ---- strength --------------------------------------------------------------------------------
 
 _HEDGE = re.compile(
-    r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required|practicable)\b"
+    r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required|practicable)\b|^\W*(?:where|when) applicable\b"
     r"|\bif we deem\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\breserve the right\b|\bif approved\b|\bsubject to (?:our )?approval\b|\bexamples include\b"
     r"|\bmay (?:opt|choose|decide|also|seek|include)\b|\bcould include\b|\bin some cases\b|\bin special cases\b|\bin rare cases\b",
     re.I,
@@ -1020,6 +1020,10 @@ def _classify_cached(
     )
 
 
+_OWN_PAST = re.compile(r"\bas we (?:have|did) (?:done|\w+ed)\b|\bas we did\b", re.I)
+_SECTOR_BEFORE_MODAL = re.compile(r"\b(?:companies|developers|labs|governments?|countries|organi[sz]ations|universities)\W*\s*(?:\w+\s+){0,1}$", re.I)
+
+
 def _outside_clause_strength(text: str, categories: list[str], cues: list[str], strength: str) -> str:
     """When the unit's first modal governs a clause about an internal audience ("we will notify the
     Board, and we may provide public notice"), the force is that of the modal governing the clause
@@ -1045,6 +1049,11 @@ def _outside_clause_strength(text: str, categories: list[str], cues: list[str], 
 def _strength(text: str, kind: str, cues: list[str]) -> str:
     card = kind in _CARD_KINDS
     hedge = _HEDGE.search(text)
+    first_modal = _MODAL.search(text)
+    if hedge and first_modal and first_modal.lastgroup == "commit" and first_modal.start() < hedge.start() and re.search(r",? and,? " + re.escape(hedge.group(0)) + r",? (?:may|might|could|can)\b", text, re.I):
+        # "Revisions will be made public within 30 days, and, where appropriate, may be published
+        # at once": the hedge qualifies a second, additional clause; the main verb keeps its force.
+        hedge = None
     if hedge and not (card and _FINDING_HEDGE.fullmatch(hedge.group(0))):
         cues.append(f'strength:discretionary="{hedge.group(0)}" (hedge)')
         return "discretionary"
@@ -1065,6 +1074,12 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         modal = m
         break
     past = _past_search(text)
+    own_past = _OWN_PAST.search(text)
+    if modal and own_past and own_past.start() > modal.start() and _SECTOR_BEFORE_MODAL.search(text, 0, modal.start()):
+        # "Companies may subcontract other companies …, as we have done with firms like X": the modal is
+        # the sector's; what the unit says of the company is its past practice.
+        cues.append(f'strength:practice="{own_past.group(0)}" (the company\'s own past practice; the modal is the sector\'s)')
+        return "practice"
     if past and not reporting and _CONDITION_BEFORE.search(text, 0, past.start()):
         past = None
     if modal:

@@ -143,3 +143,17 @@ def test_a_hypothetical_consequence_is_an_intention_not_a_report():
         kind="press-release",
     )
     assert c.categories == ("government-access",) and c.strength == "intention"
+
+
+def test_force_rules_from_unseen_frameworks():
+    # a leading "Where applicable" hedges the unit; "if applicable" on another list element does not
+    assert classify_unit("Where applicable, we disclose how qualified third parties are involved.").strength == "discretionary"
+    c = classify_unit("Assessments draw on consultation with external experts and, if applicable, investigations of incidents.")
+    assert c.strength == "commitment"
+    # a hedged second clause leaves the main verb its force
+    c = classify_unit("All material revisions will be made public within 30 days, and, where appropriate, may be published at once.")
+    assert c.strength == "commitment"
+    # the sector's modal, the company's own past practice
+    c = classify_unit("Companies may subcontract other firms to build evaluations for their systems, as we have done with Gryphon Scientific.",
+                      kind="press-release")
+    assert c.strength == "practice"
