@@ -124,6 +124,8 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:work(?:s|ing|ed)?|engage\w*|consult\w*|partner\w*|collaborat\w*|coordinat\w*) (?:\w++ ){0,4}with (?:\w++ ){0,6}(?:government(?:al)?|policymakers|regulators|AISI|CAISI|AI (?:Safety|Security) Institutes?|national security|law enforcement)",
         r"(?:escalat\w+|referr\w+|report\w*) (?:\w++ ){0,4}(?:to|with) law enforcement|law enforcement channels",
         r"in consultation with (?:\w++ ){0,4}government",
+        # Government partners in testing; supporting governments' own testing of AI systems.
+        r"(?:via|with|through|by|and) (?:\w++ ){0,4}government partners?\b|support\w* governments? (?:\S++ ){0,8}(?:test\w*|evaluat\w*)",
         # Authorities made aware of, or informed about, the company's models and their capabilities.
         r"(?:government|agencies|authorities|regulators|policymakers|officials)(?: \w++){0,2} (?:were|are|is|be|been|was|being|kept) (?:made |fully )?(?:aware|informed)\b|(?:inform|alert|apprise)(?:s|ed|ing)? (?:\S++ ){0,4}(?:governments?|authorities|regulators|agencies|officials|policymakers) (?:about|of|that) (?:\S++ ){0,6}(?:models?|systems?|capabilit\w+|risks?|incidents?|threats?)\b",
         r"(?:raise|report|escalat)\w* (?:\w++ ){0,2}concerns (?:\w++ ){0,3}(?:to|with) (?:\w++ ){0,3}(?:government|regulators?|authorities|agencies)|whistleblow\w+ (?:\S++ ){0,10}(?:government|regulators?|authorities|agencies)",
@@ -154,7 +156,7 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:researchers?|academics?|research community|research (?:teams?|groups?|organi[sz]ations?)|trusted (?:users|actors|partners|testers|parties|third parties|researchers|organi[sz]ations)|external partners|safety researchers)(?: \w++){0,8} (?:access|credits|fine[- ]tun\w+|weights|model versions?)",
         r"(?:access|credits|fine[- ]tuning|grants?) (?:\w++ ){0,6}(?:to|for) (?:\w++ ){0,4}(?:researchers?|academics?|research community|trusted (?:users|actors|partners))",
         r"fine[- ]?tuning access|trusted (?:users|parties|third parties)|(?<!partial )(?<!full )\bcredits?\b(?! cards?)(?! (?:assignment|score|scale))|(?:API|free|research) credits?|expanding access|(?:this|the|our) (?:\w++ ){0,3}program (?:\w++ ){0,4}(?:access|credits)|applicants|participants (?:\w++ ){0,3}(?:exempt|(?:receiv\w*|get|gain\w*|given|granted|have|had) (?:\w++ ){0,2}access)|helpful[- ]only|safeguards? (?:removed|disabled)|(?:version|variant)s? (?:\w++ ){0,4}(?:reduced|fewer|without) safeguards|low[- ]refusal|research[- ]only version",
-        r"safe harbou?r|good[- ]faith (?:security |safety )?research",
+        r"safe harbou?r|good[- ]faith (?:security |safety )?research|external research (?:and \w++ )?access",
         r"(?:retired|deprecated|older|legacy) models?(?: \w++){0,6} (?:access|available|availability|preserv\w*)|preserv\w* (?:\w++ ){0,4}weights|(?:access|available) (?:\w++ ){0,4}(?:retired|deprecated|older|legacy) models?",
         r"access conditions|tiered access|trust[- ]based access|(?:access|exemptions?) (?:\w++ ){0,3}(?:usage policy|usage policies)|usage polic(?:y|ies)(?: \w++){0,6} (?:exempt\w*|researchers?)|exempt\w* (?:\w++ ){0,4}usage polic",
         r"(?:research|academic) (?:access|partnerships?|grants?)|access to (?:\w++ ){0,3}(?:internals|reasoning traces|chain[- ]of[- ]thought|logits)",

@@ -157,3 +157,9 @@ def test_force_rules_from_unseen_frameworks():
     c = classify_unit("Companies may subcontract other firms to build evaluations for their systems, as we have done with Gryphon Scientific.",
                       kind="press-release")
     assert c.strength == "practice"
+
+
+def test_government_partners_and_external_research_access():
+    assert "government-access" in _cats("Testing third-party assessment of our systems via contractors and government partners")
+    assert "government-access" in _cats("We will carry out the following activities to support governments in the development of third-party testing regimes:")
+    assert "researcher-access" in _cats("We will continue to enable external research and government access for model releases.")
