@@ -22,6 +22,13 @@ How a unit is decided (every step leaves a cue such as ``cat:external-red-teamin
    A3 > safeguards removed A2 > pre-release checkpoints A1 > public API A0).
 5. **Actors, timing, conditions** from lexicons of named evaluators, kinds of party, timing and
    condition phrases.
+
+Scope rules for policy posts, letters and announcements (0.6): what governments, the law or AI
+developers in general *should* do is out of scope unless the company itself acts
+(`is_sector_advocacy`); an AI institute merely named (letterhead, thanks, praise) is no government
+access; the text describing itself ("In this post, we discuss …") is no statement; evaluation
+output documented in the company's model cards, policies made available to the public and public
+notice are publication; authorities made aware of or informed about the models is government access.
 """
 
 from __future__ import annotations
@@ -297,7 +304,7 @@ _DEPTH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("A4", re.compile(r"chain[- ]of[- ]thought|reasoning traces?|\blogits\b|internals|intermediate checkpoints|activations|non-public (?:eval|data|information|details|documentation)|raw (?:transcripts|outputs)|architecture details|internal (?:resources|documentation)|(?:classifier|internal|raw) (?:scores|signals)", re.I)),
     ("A3", re.compile(r"fine[- ]?tun\w+", re.I)),
     ("A2", re.compile(r"helpful[- ]only|safeguards? (?:removed|disabled|off)|(?:reduced|fewer|without|no) (?:safeguards|safety mitigations|refusals)|low[- ]refusal|research[- ]only version|without refusals|unprotected (?:versions?|models?|variants?)", re.I)),
-    ("A1", re.compile(r"snapshots?|non-?public models?|non-standard (?:or \w+ )?models?|unreleased models?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment)|before (?:\w++ ){0,2}went live|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
+    ("A1", re.compile(r"snapshots?|non-?public models?|non-standard (?:or \w+ )?models?|unreleased models?|(?:early|pre[- ]release|pre[- ]deployment|prior) (?:\w++ ){0,2}(?:access|checkpoints?|versions?|models?)|model checkpoints?|checkpoints? (?:of|still)|(?:final )?model candidates?|launch candidate|before (?:public )?(?:release|launch|deployment|general availability)|before (?:\w++ ){0,2}went live|early (?:model )?checkpoints|internal tool|advanced voice mode", re.I)),
     ("A0", re.compile(r"API credits|API access|\bvia (?:the )?API\b|\b(?:public|generally available|production) (?:API|models?|product)|usage polic(?:y|ies)|purchas\w+ (?:API )?credits|standard model suite|\bClaude Console\b|\bAPI\b", re.I)),
 )
 

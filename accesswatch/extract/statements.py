@@ -11,7 +11,12 @@ Besides each unit's own words (`classify`), context decides scope:
 - a section whose heading is about outside testing brings its first units into scope;
 - a report or announcement whose title is about outside testing and that mostly reports what
   was done brings its account of what the testers did, found or received into scope;
-- in a card, a bare "red teaming" is external only if the document says its red teaming is.
+- in a card, a bare "red teaming" is external only if the document says its red teaming is;
+- "These reports will include …" after a sentence about reports to the company's own team,
+  group or board describes an internal report, nothing published (0.6);
+- bare "Participants", "Red teamers", "Testers" … continue the exercise just described, and
+  results put to the company's own decision ("These results help determine whether …") continue
+  nothing (0.6).
 """
 
 from __future__ import annotations

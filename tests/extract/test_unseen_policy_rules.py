@@ -163,3 +163,8 @@ def test_government_partners_and_external_research_access():
     assert "government-access" in _cats("Testing third-party assessment of our systems via contractors and government partners")
     assert "government-access" in _cats("We will carry out the following activities to support governments in the development of third-party testing regimes:")
     assert "researcher-access" in _cats("We will continue to enable external research and government access for model releases.")
+
+
+def test_trusted_users_before_general_availability_is_pre_release_access():
+    c = classify_unit("This can involve sharing the model with groups of trusted users to understand performance before general availability.")
+    assert c.access_depth == "A1" and "researcher-access" in c.categories
