@@ -580,7 +580,8 @@ _NO_OUTSIDE_ROLE = re.compile(
     r"\bteam members(?: with (?:[\w-]+ ){0,2}expertise(?: (?:across|in) (?:[\w-]+ ){0,3}fields)?)?"
     r"|\b(?:the|our) (?:modeling|model development|engineering|security|research|product) (?:organi[sz]ation|teams?)\b"
     r"|\b(?:similar|comparable|equivalent|akin) to (?:[\w-]+ ){0,4}(?:subject[- ]matter |domain |human )?experts?\b"
-    r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?) (?:\w+ ){0,4}(?:first )?(?:introduced|proposed|pioneered) by (?:[\w-]+ ){0,5}\w+"
+    r"|\b(?:proposals?|concepts?|ideas?|notions?|frameworks?|polic(?:y|ies))[\s—–-]{1,2}(?:\w+ ){0,4}(?:first |initially |originally )?(?:introduced|proposed|pioneered|suggested|originated) by (?:[\w-]+ ){0,5}\w+"
+    r"|\b(?:recogni[sz]e|acknowledge|credit|commend)\w* (?:[\w’'-]+ ){1,4}(?:leadership|role|work) in (?:originat|pioneer|spearhead|propos|introduc)\w*.*"
     r"|\b(?:training )?data(?:sets?)? (?:\w+ ){0,6}(?:sourced|collected|created|curated|annotated|labell?ed) (?:\w+ ){0,2}(?:in collaboration with|with|by|from) (?:[\w-]+ ){0,2}experts\b"
     # a software tool named "Evaluator" (capitalised, no article) is no outside party
     r"|(?<!^)(?<![.!?] )(?<!\ban )(?<!\bthe )(?<!\bAn )(?<!\bThe )(?-i:\b(?:[A-Z][\w-]+ )?Evaluator\b)(?!s)"

@@ -168,3 +168,14 @@ def test_government_partners_and_external_research_access():
 def test_trusted_users_before_general_availability_is_pre_release_access():
     c = classify_unit("This can involve sharing the model with groups of trusted users to understand performance before general availability.")
     assert c.access_depth == "A1" and "researcher-access" in c.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Responsible scaling policies—initially suggested by the Alignment Research Center—attempt to meet this need.",
+        "We also recognize ARC Evals' leadership in originating the development of their broader framework, which inspired ours.",
+    ],
+)
+def test_credit_for_ideas_names_no_evaluator(text):
+    assert classify_unit(text, kind="press-release") is None
