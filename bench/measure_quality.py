@@ -34,8 +34,10 @@ STATEMENT_KEYS = [
     ("dev-statements", "{shared}/gold/dev-statements.yml", "tuning"),
     ("heldout-statements", "tests/extract/keys/heldout-statements.yml", "tuning"),
     ("test-statements", "tests/extract/keys/test-statements.yml", "tuning"),
-    ("final-statements-a", "tests/extract/keys/final-statements-a.yml", "test"),
-    ("final-statements-b", "tests/extract/keys/final-statements-b.yml", "test"),
+    ("final-statements-a", "tests/extract/keys/final-statements-a.yml", "tuning"),
+    ("final-statements-b", "tests/extract/keys/final-statements-b.yml", "tuning"),
+    ("final-statements-c", "tests/extract/keys/final-statements-c.yml", "test"),
+    ("final-statements-d", "tests/extract/keys/final-statements-d.yml", "test"),
 ]
 CHANGE_KEYS = [
     ("dev-changes", "{shared}/gold/dev-changes.yml", "tuning"),
