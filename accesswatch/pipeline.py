@@ -242,10 +242,10 @@ class Pipeline:
                 by_version_text.setdefault((version_id, " ".join(statement.text.split())), lineage.id)
         changes: list[Change] = []
         for old, new in zip(versions, versions[1:]):
-            key = f"{old.text_sha256}-{new.text_sha256}-{kind}"
+            key = f"{old.text_sha256}-{new.text_sha256}-{kind}-{old.date}-{new.date}"
             cached = self._diff_cache.get(key)
             if cached is None:
-                cached = [item.to_record_fields() for item in classify_changes(texts[old.id], texts[new.id], old_kind=kind)]
+                cached = [item.to_record_fields() for item in classify_changes(texts[old.id], texts[new.id], old_kind=kind, old_date=old.date, new_date=new.date)]
                 self._diff_cache.put(key, cached)
                 self.summary.diffs_run += 1
             else:
