@@ -140,7 +140,7 @@ class Pipeline:
         extracted = {version.id: self._extract(texts[version.id], version, info.kind) for version in versions}
         lineages = self._lineages(document_id, versions, extracted)
         statements = self._statement_records(lineages, versions)
-        changes = self._change_records(document_id, versions, texts, lineages, info.kind)
+        changes = self._change_records(document_id, versions, texts, extracted, lineages, info.kind)
         fresh = DocumentRecord(document=info, versions=versions, statements=statements, changes=changes)
         path = record_path(self.data_dir, document_id)
         previous = read_record(path) if path.exists() else None
@@ -233,7 +233,7 @@ class Pipeline:
             )
         return records
 
-    def _change_records(self, document_id, versions, texts, lineages, kind) -> list[Change]:
+    def _change_records(self, document_id, versions, texts, extracted, lineages, kind) -> list[Change]:
         from accesswatch.diff import classify_changes
 
         by_version_text: dict[tuple[str, str], str] = {}
@@ -245,7 +245,10 @@ class Pipeline:
             key = f"{old.text_sha256}-{new.text_sha256}-{kind}-{old.date}-{new.date}"
             cached = self._diff_cache.get(key)
             if cached is None:
-                cached = [item.to_record_fields() for item in classify_changes(texts[old.id], texts[new.id], old_kind=kind, old_date=old.date, new_date=new.date)]
+                cached = [item.to_record_fields() for item in classify_changes(
+                    texts[old.id], texts[new.id], old_kind=kind, old_date=old.date, new_date=new.date,
+                    old_statements=extracted[old.id], new_statements=extracted[new.id],
+                )]
                 self._diff_cache.put(key, cached)
                 self.summary.diffs_run += 1
             else:

@@ -323,19 +323,26 @@ def classify_changes(
     announcement_text: str | None = None,
     old_date: dt.date | None = None,
     new_date: dt.date | None = None,
+    old_statements: list[ExtractedStatement] | None = None,
+    new_statements: list[ExtractedStatement] | None = None,
 ) -> list[StatementChange]:
     """The statement-level changes from `old_text` to `new_text`, most material first.
 
     Inputs: the two version texts; optional document kinds for extraction (`new_kind` defaults to
     `old_kind`); an optional announcement text published with the new version; optional version
-    dates (used to pick the changelog entries of the new version). Output: changes sorted by
+    dates (used to pick the changelog entries of the new version); the statements already
+    extracted from either text, when the caller has them (else they are extracted here). Output: changes sorted by
     materiality (highest first), then by position in the new text. Rules in the module doc.
     Never raises on odd text; an empty side simply has no statements.
     """
     new_kind = new_kind or old_kind
     old_units, new_units = segment(old_text), segment(new_text)
-    old_stmts = _outside_changelog(_with_context(old_text, extract_statements(old_text, kind=old_kind), old_units), old_text)
-    new_stmts = _outside_changelog(_with_context(new_text, extract_statements(new_text, kind=new_kind), new_units), new_text)
+    if old_statements is None:
+        old_statements = extract_statements(old_text, kind=old_kind)
+    if new_statements is None:
+        new_statements = extract_statements(new_text, kind=new_kind)
+    old_stmts = _outside_changelog(_with_context(old_text, old_statements, old_units), old_text)
+    new_stmts = _outside_changelog(_with_context(new_text, new_statements, new_units), new_text)
     changes: list[StatementChange] = []
     in_old = _Finder(old_text, old_kind, old_units, old_stmts)
     in_new = _Finder(new_text, new_kind, new_units, new_stmts)
