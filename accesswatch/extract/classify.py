@@ -219,12 +219,30 @@ _HEDGE = re.compile(
 )
 _MODAL = re.compile(
     r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b|\b(?:then|that) would (?:lead|mean|require|involve|result)\b)"
-    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|\brequired to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
+    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|(?:(?<=\bis )|(?<=\bare )|(?<=\bbe )|(?<=\bbeen )|(?<=\bwas )|(?<=\bwere )|(?<=\bam )|(?<=\bnot )|(?<=\balso )|(?<=\bwe )|(?<=\bthey ))required to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
     r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)? to\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
     r"|(?P<disc>\bmay\b(?!,? (?:\d|19\d\d|20\d\d))|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
 )
-_CURRENT_STATE = re.compile(r"\b(?:currently|already|at this time|at present|for now|so far|to date)\b", re.I)
+_CURRENT_STATE = re.compile(
+    r"\b(?:currently|already|at this time|at present|for now|so far|to date)\b"
+    r"|\bwe(?: are|'re|’re) (?:not )?(?!going\b|committed\b)\w+ing\b",
+    re.I,
+)
+# 0.7: a changelog entry opening on a past participle ("Added commitment to publish…",
+# "Defined criteria for publishing…") reports what the revision did.
+_CHANGELOG_ENTRY = re.compile(
+    r"^\W*(?:Added|Defined|Updated|Clarified|Revised|Removed|Introduced|Expanded|Replaced|Renamed|Moved|Changed|Modified|Simplified|Streamlined|Strengthened|Refined|Consolidated|Specified|Adjusted)\b(?! by\b)"
+)
+# 0.7: an imperative of discretion heading a list item ("Consider additional deployment scenarios…").
+_DISCRETION_IMPERATIVE = re.compile(r"^(?:[\w\s&/()’'-]{2,60}:\s+)?(?:consider|explore)\b", re.I)
+# 0.7: a stated view ("We believe that there are benefits of allowing…", "We see this as a key
+# benefit of sharing…") is an intention, not a standing procedure.
+_STATED_VIEW = re.compile(r"^\W*(?:we|[A-Z]\w+) (?:also |firmly |strongly )?(?:believe|see (?:this|it|these|that) as|think)\b", re.I)
+# 0.7: a modal inside a relative clause ("threat modelling … that could be unblocked") or a leading
+# condition ("If we are considering releasing…, then we will…") does not govern the main verb.
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$", re.I)
+_LEADING_CONDITION = re.compile(r"^\W*(?:if|when|whenever|where|once|unless)\b[^,;:]*,\s*(?:then\s+)?", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|did)\b", re.I)
 _LABEL = re.compile(r"^[^:]{1,60}:\s+")
 _SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|when|where|if|whether|because|while|such as)\b", re.I)
@@ -1064,16 +1082,43 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         # "Revisions will be made public within 30 days, and, where appropriate, may be published
         # at once": the hedge qualifies a second, additional clause; the main verb keeps its force.
         hedge = None
+    if (
+        hedge
+        and first_modal
+        and first_modal.lastgroup == "commit"
+        and first_modal.start() < hedge.start()
+        and not card
+        and (
+            re.match(r"\s*:\s*$|\s+under (?:the )?(?:law|applicable law)", text[hedge.end():])
+            or re.search(r"\bas (?:much|many|soon|quickly|far|fully|closely)\b(?:\s+\S+){0,3}\s+$", text[: hedge.start()], re.I)
+        )
+    ):
+        # 0.7: "We will publish a report for each release …, including in the following circumstances,
+        # as appropriate:" (the hedge ends a lead-in and bears on its list), "will provide as much detail
+        # as possible" (a quantity), "redacting … as appropriate under law": the binding verb keeps its force.
+        cues.append(f'strength:commitment="{first_modal.group(0)}" (binding verb before the hedge "{hedge.group(0)}")')
+        return "commitment"
     if hedge and not (card and _FINDING_HEDGE.fullmatch(hedge.group(0))):
         cues.append(f'strength:discretionary="{hedge.group(0)}" (hedge)')
         return "discretionary"
     reporting = kind in _REPORTING_KINDS
+    if not card and _CHANGELOG_ENTRY.match(text):
+        cues.append(f'strength:practice="{_CHANGELOG_ENTRY.match(text).group(0).strip()}" (a changelog entry reports what the revision did)')
+        return "practice"
+    if not reporting and _DISCRETION_IMPERATIVE.match(text):
+        cues.append(f'strength:discretionary="{_DISCRETION_IMPERATIVE.match(text).group(0)}" (imperative of discretion)')
+        return "discretionary"
     imperative = _IMPERATIVE.match(text)
     if imperative and not reporting:
         cues.append(f'strength:commitment="{imperative.group(0)}" (imperative in a policy)')
         return "commitment"
     modal = None
-    for m in _MODAL.finditer(text):
+    condition = _LEADING_CONDITION.match(text)
+    main_from = condition.end() if condition and _MODAL.search(text, condition.end()) else 0
+    for m in _MODAL.finditer(text, main_from):
+        if m.lastgroup != "commit" and _RELATIVE_BEFORE.search(text, 0, m.start()):
+            # "analysis … to identify bottlenecks that could be unblocked": the relative clause's modal.
+            continue
         # In a report, "can"/"could" say what someone was able to do, not what the company may do.
         if reporting and m.lastgroup == "disc" and _ABILITY.fullmatch(m.group(0)):
             continue
@@ -1106,6 +1151,10 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
     if past:
         cues.append(f'strength:practice="{past.group(0)}" (past tense)')
         return "practice"
+    view = _STATED_VIEW.match(text)
+    if view and not reporting:
+        cues.append(f'strength:intention="{view.group(0).strip()}" (a stated view, not a procedure)')
+        return "intention"
     current = _CURRENT_STATE.search(text)
     if current:
         cues.append(f'strength:practice="{current.group(0)}" (describes the current state)')

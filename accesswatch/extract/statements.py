@@ -48,7 +48,7 @@ from accesswatch.taxonomy import DOCUMENT_KINDS
 __all__ = ["extract_statements", "EXTRACTOR_VERSION"]
 
 #: Bump when segmentation or classification rules change (cached results become stale).
-EXTRACTOR_VERSION = "0.6"
+EXTRACTOR_VERSION = "0.7"
 
 
 def extract_statements(text: str, *, kind: str | None = None) -> list[ExtractedStatement]:
