@@ -1,0 +1,38 @@
+"""Strength rules of extractor 0.7, found on a framework the rules had never seen: fixture in,
+expected force out (one test per rule class). Fixtures are paraphrases, not copies of a key."""
+
+from accesswatch.extract.classify import classify_unit
+
+
+def _strength(text: str, kind: str = "framework") -> str | None:
+    c = classify_unit(text, kind=kind)
+    return None if c is None else c.strength
+
+
+def test_binding_verb_before_a_lead_in_or_quantity_hedge_keeps_its_force():
+    assert _strength("We will publish a system card for each frontier release, including in the following cases, as appropriate:") == "commitment"
+    assert _strength("Published risk reports will give as much detail as possible about external evaluations.") == "commitment"
+    # A hedge on the outside party's involvement still makes it discretionary.
+    assert _strength("We will assess the model, involving external experts as needed.") == "discretionary"
+
+
+def test_changelog_entry_is_practice():
+    assert _strength("Added a commitment to publish evaluation results in system cards.") == "practice"
+    assert _strength("Defined criteria for publishing risk reports, including update triggers.") == "practice"
+
+
+def test_imperative_of_discretion_is_discretionary():
+    assert _strength("Consider giving external researchers differential access to the model weights.") == "discretionary"
+
+
+def test_stated_view_is_intention():
+    assert _strength("We believe that there are benefits of giving trusted researchers access to model weights.") == "intention"
+
+
+def test_modal_of_a_relative_clause_or_leading_condition_does_not_govern():
+    assert _strength("Leveraging external experts, we conduct threat modelling to find bottlenecks that could be unblocked by AI.") == "commitment"
+    assert _strength("If we are considering releasing a model's weights, then we will run external evaluations first.") == "commitment"
+
+
+def test_required_to_after_a_noun_is_no_requirement_and_present_progressive_is_practice():
+    assert _strength("We are not publishing the full threat scenarios or the capabilities required to achieve them in our system cards.") == "practice"
