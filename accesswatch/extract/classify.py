@@ -703,6 +703,7 @@ def _drop(categories: list[str], cues: list[str], category: str, reason: str) ->
 _INTERNAL_ONLY = re.compile(r"\binternal(?:ly)? (?:\w++ )?(?:teams?|staff|red[- ]?team\w*|researchers|experts|testing|evaluations?)\b|\bin-house\b|^\W*internally\b|\b(?:our|\w+'s) (?:employees|staff)\b|\b[A-Za-z]+ employees\b", re.I)
 _BARE_URL = re.compile(r"(?<!\]\()https?://\S+|www\.\S+")
 _REFERENCE = re.compile(r"^\s*\[\d+\]|(?<!\]\()https?://\S+|^\s*(?:doi|arXiv):|\bsupra note \d|\bibid\b", re.I)
+_SEE_LINK = re.compile(r"^\W*(?:see(?: also)?|cf\.?)\s+(?:<|\[)?https?://", re.I)
 _NAV = re.compile(r"\b(?:available here|click here|learn more|read more|see (?:here|below|above)|table of contents|opens in a new (?:window|tab)|skip to (?:main )?content)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|will)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:we|our|will|publish\w*|post\w*)\b", re.I)
@@ -719,6 +720,9 @@ def skip_reason(text: str, unit_kind: str = "sentence") -> str | None:
     if len(text) < 12 or (len(text) < 40 and sum(ch.isalpha() for ch in text) < 8):
         return "too short"
     if _REFERENCE.search(text) and not _FIRST_PERSON.search(text):
+        return "reference or bare link"
+    if _SEE_LINK.match(text):
+        # 0.7: "See https://…, https://…": a citation footnote, whatever words its addresses hold.
         return "reference or bare link"
     urls = sum(len(u) for u in _BARE_URL.findall(text))
     if urls * 3 > len(text) and not _LINK_WORDS.search(text):

@@ -200,7 +200,7 @@ def _add_context(text: str, units: list, found: list, doc_kind: str, never: list
     section_seen: Counter = Counter()
     doc_title = next((u.section.split(" > ")[0] for u in units if u.section), None)
     report_topic = None
-    if doc_kind in _REPORTING_KINDS and doc_title and _REPORT_TITLE.search(doc_title) and first_pass and _is_account(units):
+    if doc_kind in _REPORTING_KINDS and doc_title and _REPORT_TITLE.search(_CUSTOMER_TITLE.sub("", doc_title)) and first_pass and _is_account(units):
         # A report/announcement whose title is about outside testing and that tells what happened:
         # its account of what the testers did, found or received is in scope, with the
         # document's main categories. (A call for proposals or a policy argument is no account.)
@@ -335,6 +335,9 @@ def _apply_lead_strength(text: str, units: list, found: list, never: list) -> No
 
 
 # In a report or announcement about outside testing, units about what the testers did or received.
+# 0.7: "Expanding access to Claude for government": governments as customers of the product, not
+# as testers; the title's "government" does not make the post an account of outside testing.
+_CUSTOMER_TITLE = re.compile(r"\bfor (?:the )?(?:U\.?S\.? |US |federal |public[- ]sector )?(?:governments?|government (?:agencies|users|customers)|public sector)\b", re.I)
 _REPORT_TITLE = re.compile(
     r"external|third[- ]part|independent|\bMETR\b|Apollo Research|\b(?:CAISI|AISI)\b|AI (?:Safety|Security) Institute|"
     r"government|evaluat\w+ (?:by|with)|collaborat\w+ with|partnership with|testing (?:by|with)",

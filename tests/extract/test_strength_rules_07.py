@@ -36,3 +36,16 @@ def test_modal_of_a_relative_clause_or_leading_condition_does_not_govern():
 
 def test_required_to_after_a_noun_is_no_requirement_and_present_progressive_is_practice():
     assert _strength("We are not publishing the full threat scenarios or the capabilities required to achieve them in our system cards.") == "practice"
+
+
+def test_see_link_footnote_is_a_reference():
+    from accesswatch.extract.classify import skip_reason
+
+    assert skip_reason("See https://example.org/rsp-updates, https://example.org/system-cards and https://example.org/faisc.") == "reference or bare link"
+
+
+def test_title_about_government_as_customer_is_no_account_of_outside_testing():
+    from accesswatch.extract.statements import _CUSTOMER_TITLE, _REPORT_TITLE
+
+    assert not _REPORT_TITLE.search(_CUSTOMER_TITLE.sub("", "Expanding access to Claude for government"))
+    assert _REPORT_TITLE.search(_CUSTOMER_TITLE.sub("", "Pre-deployment testing with the US government"))
