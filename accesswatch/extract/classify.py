@@ -212,14 +212,14 @@ _CATEGORY_PATTERNS: dict[str, re.Pattern[str]] = {
 # ---- strength --------------------------------------------------------------------------------
 
 _HEDGE = re.compile(
-    r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required|practicable)\b|^\W*(?:where|when) applicable\b"
-    r"|\bif we deem\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\breserve the right\b|\bif approved\b|\bsubject to (?:our )?approval\b|\bexamples include\b"
+    r"\b(?:where|when|as|if) (?:appropriate|relevant|feasible|possible|needed|necessary|warranted|required(?! by)|practicable)\b|^\W*(?:where|when) applicable\b"
+    r"|\bif we deem\b|\bwe deem (?:it )?(?:appropriate|necessary|fit)\b|\bas (?:we )?deemed? (?:appropriate|necessary)\b|\bat (?:our|its) discretion\b|\bcase[- ]by[- ]case\b|\breserve the right\b|\bif approved\b|\bsubject to (?:our )?approval\b|\bexamples include\b"
     r"|\bmay (?:opt|choose|decide|also|seek|include)\b|\bcould include\b|\bin some cases\b|\bin special cases\b|\bin rare cases\b",
     re.I,
 )
 _MODAL = re.compile(
-    r"(?P<intent0>\bwill (?:likely|probably)\b|\bwould (?:likely|aim|expect)\b|\b(?:then|that) would (?:lead|mean|require|involve|result)\b)"
-    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|(?:(?<=\bis )|(?<=\bare )|(?<=\bbe )|(?<=\bbeen )|(?<=\bwas )|(?<=\bwere )|(?<=\bam )|(?<=\bnot )|(?<=\balso )|(?<=\bwe )|(?<=\bthey ))required to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
+    r"(?P<intent0>\bwill (?:likely|probably)\b|\b(?:will|shall) (?:aim|seek|strive|try|endeavou?r|work towards?|hope)\b|\bwould (?:likely|aim|expect)\b|\b(?:then|that) would (?:lead|mean|require|involve|result)\b)"
+    r"|(?P<commit>\bwill\b|\bwon't\b|\bmust\b|\bshall\b|\bcommit(?:s|ted|ment)?\b(?! to building)|\b(?:we|will|shall|must|policy|framework|this|RSP|FSF|SDF|standard|law|bill|regulation) (?:\w++ ){0,2}require[sd]?\b|\brequire[sd]? (?:that|us|all|each|every)\b|(?:(?<=\bis )|(?<=\bare )|(?<=\bbe )|(?<=\bbeen )|(?<=\bwas )|(?<=\bwere )|(?<=\bam )|(?<=\bnot )|(?<=\balso )|(?<=\bwe )|(?<=\bthey ))required to\b|\bis required\b|\bensure\b|\bare required\b|\bdo not\b(?= \w+ (?:\w++ ){0,8}unless)|\bwe’ll\b|\bwe'll\b|\bmandatory\b)"
     r"|(?P<intent>\baim(?:s|ing)? to\b|\bintend(?:s|ing)?\b|\bplan(?:s|ning)? to\b|\bexpect(?:s|ing)?\b|\bstrive\w*\b|\bseek(?:s|ing)? to\b|\bhope\w*\b|\banticipate\w*\b|\bgoal is\b|\bwe want to\b|\b(?:we are|we're|we remain) (?:\w++ )?interested in\b|\bwork(?:ing)? towards?\b|\bprioritiz\w+\b|\bpurpose (?:of|in|is)\b)"
     r"|(?P<disc>\bmay\b(?!,? (?:\d|19\d\d|20\d\d))|\bmight\b|\bcould\b|\b(?:we|our \w+|they) can\b|\bconsider(?:ing)? (?:whether|\w+ing\b)|\bexplor(?:e|es|ing)\b|\bopt to\b|\bcan choose\b|\bif feasible\b|\bwhere feasible\b|\bpotentially\b|\bcan\b(?= (?:request|apply|also|be|involve|include)))",
     re.I,
@@ -1095,6 +1095,7 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         and (
             re.match(r"\s*:\s*$|\s+under (?:the )?(?:law|applicable law)", text[hedge.end():])
             or re.search(r"\bas (?:much|many|soon|quickly|far|fully|closely)\b(?:\s+\S+){0,3}\s+$", text[: hedge.start()], re.I)
+            or re.search(r"\bas required by (?:\w+ ){1,3}and\s+$", text[: hedge.start()], re.I)
         )
     ):
         # 0.7: "We will publish a report for each release …, including in the following circumstances,
@@ -1118,7 +1119,8 @@ def _strength(text: str, kind: str, cues: list[str]) -> str:
         return "commitment"
     modal = None
     condition = _LEADING_CONDITION.match(text)
-    main_from = condition.end() if condition and _MODAL.search(text, condition.end()) else 0
+    then = re.search(r",\s*then\b", text) if condition else None
+    main_from = then.end() if then and _MODAL.search(text, then.end()) else condition.end() if condition and _MODAL.search(text, condition.end()) else 0
     for m in _MODAL.finditer(text, main_from):
         if m.lastgroup != "commit" and _RELATIVE_BEFORE.search(text, 0, m.start()):
             # "analysis … to identify bottlenecks that could be unblocked": the relative clause's modal.

@@ -49,3 +49,20 @@ def test_title_about_government_as_customer_is_no_account_of_outside_testing():
 
     assert not _REPORT_TITLE.search(_CUSTOMER_TITLE.sub("", "Expanding access to Claude for government"))
     assert _REPORT_TITLE.search(_CUSTOMER_TITLE.sub("", "Pre-deployment testing with the US government"))
+
+
+def test_will_aim_is_intention():
+    assert _strength("We will aim to minimise redactions in the public version of the risk report.") == "intention"
+
+
+def test_a_policy_that_requires_is_a_commitment_in_an_announcement():
+    assert _strength("The new RSP also requires external review of risk reports in some circumstances.", kind="press-release") == "commitment"
+
+
+def test_deemed_appropriate_is_a_hedge_and_required_by_law_is_not():
+    assert _strength("As deemed appropriate, we will solicit external expert advice on capability assessments.") == "discretionary"
+    assert _strength("We will report capability information to governments as required by regulation and as appropriate to manage risks.") == "commitment"
+
+
+def test_then_clause_after_several_conditions_governs():
+    assert _strength("If we are considering releasing the weights, or if we might offer fine-tuning, then we will have external experts test the model.") == "commitment"
