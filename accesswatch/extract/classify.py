@@ -627,6 +627,11 @@ _USER_CHANNEL = re.compile(r"\b(?:user|customer|developer) (?:forums?|support|ch
 _EXPERTS_ON_EVALUATION = re.compile(
     r"\b(?:external|independent|outside) (?:\w+ )?experts\b(?: \S+){0,10} (?:(?:\w+ )?evaluations?|(?:\w+ )?(?:risk )?assessments?)\b", re.I)
 # Government bodies that are no AI institute: government access only when they test or red-team.
+_GOV_AS_CUSTOMER = re.compile(r"\bapplications for (?:\w+ ){0,2}(?:governments?|government agencies|public sector)\b|\b(?:government|public sector) (?:agencies|users|customers|employees) (?:can|could|may|will) use\b", re.I)
+_GOV_AS_REGULATOR = re.compile(r"\bgovernment[- ](?:imposed|mandated|led regulation)\b", re.I)
+_GOV_TESTS = re.compile(r"\btest\w*|\bevaluat\w+|\bred[- ]?team\w*|\bpre[- ](?:deployment|release)|\bAISI\b|\bInstitutes?\b|\bnotif\w+|\breport\w* to\b", re.I)
+_POLICY_PUBLICATION = re.compile(r"\bpublish\w* (?:a |an |our )?(?:policy roadmap|policy proposals?|white ?papers?|op-eds?)\b", re.I)
+_PUBLICATION_ARTEFACT_STRICT = re.compile(r"\b(?:system|model) cards?\b|\brisk reports?\b|\bevaluation (?:results|reports?)\b|\bcapabilit\w+ (?:reports?|assessments?)", re.I)
 _GOV_BODY = re.compile(r"(?-i:\bNIST\b|\bNNSA\b)|National Institute of Standards|National Nuclear Security Administration|\bthe government\b", re.I)
 # In a policy, a past tense inside a condition ("whether a threshold has been reached") is no report.
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if|once|until|unless|when|after|before)\b(?:\s+\S+){0,4}\s*$", re.I)
@@ -975,6 +980,17 @@ def _classify_cached(
         # "We welcome CAISI's engagement", a letterhead or a citation of the institute's own work:
         # the institute is named, but it receives, tests or is told nothing of the company's models.
         cues = _drop(categories, cues, "government-access", "an institute named without access, testing or information given")
+    if "government-access" in categories and (
+        (_GOV_AS_CUSTOMER.search(text) and not _GOV_TESTS.search(text)) or _GOV_AS_REGULATOR.match(gov_cue.split("=", 1)[-1].strip('"'))
+    ):
+        # 0.7: "Claude offers applications for government agencies" (governments as customers) or
+        # "government-imposed standards would be counterproductive" (governments as regulators):
+        # no government tests, reviews or is told about the company's models.
+        cues = _drop(categories, cues, "government-access", "governments as customers or regulators, not as testers or recipients")
+    if "publication" in categories and _POLICY_PUBLICATION.search(text) and not _PUBLICATION_ARTEFACT_STRICT.search(text):
+        # 0.7: "Publish a policy roadmap with proposals for regulation": policy advocacy, not
+        # evaluations, risk reports or cards published for outside scrutiny.
+        cues = _drop(categories, cues, "publication", "policy proposals published, nothing about the company's models")
     if categories and kind not in _CARD_KINDS and is_sector_advocacy(text):
         # "Governments should fund the agencies that test AI systems": what the sector should do,
         # not what the company does with its own models (the gold scope rule).

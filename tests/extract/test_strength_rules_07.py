@@ -66,3 +66,19 @@ def test_deemed_appropriate_is_a_hedge_and_required_by_law_is_not():
 
 def test_then_clause_after_several_conditions_governs():
     assert _strength("If we are considering releasing the weights, or if we might offer fine-tuning, then we will have external experts test the model.") == "commitment"
+
+
+def test_governments_as_customers_or_regulators_are_no_government_access():
+    def cats(text, kind="press-release"):
+        c = classify_unit(text, kind=kind)
+        return () if c is None else c.categories
+
+    assert "government-access" not in cats("Our assistant offers a wide range of potential applications for government agencies.")
+    assert "government-access" not in cats("Rigid government-imposed standards would be counterproductive given that evaluation methods change fast.")
+    assert "government-access" in cats("We provided pre-release access to the model to government agencies for testing.")
+
+
+def test_publishing_policy_proposals_is_no_publication():
+    c = classify_unit("Publish a policy roadmap with concrete proposals for regulation that scales with risk.", kind="framework")
+    assert c is None or "publication" not in c.categories
+    assert "publication" in classify_unit("Publish a risk report and system card for each frontier model.", kind="framework").categories
