@@ -69,7 +69,7 @@ _APPENDIX_HEADING = re.compile(r"^\s*((?:Appendix|Annex|Section|Part|Chapter)\s+
 _CAPS_HEADING = re.compile(r"^\s*[A-Z0-9][A-Z0-9 &,'’\-–/:()]{2,90}$")
 _LIST_MARKER = re.compile(
     r"(\s*)(?:[•●○◦▪▫■□‣⁃∙·➢►▶✓✔\-\*+–—](?=\s)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\([a-zA-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
-    r"|[a-z][.)](?=\s))\s*"
+    r"|[a-z][.)](?=\s)|[A-H][.)](?=\s+[A-Z][a-z])|(?:II|III|IV|VI|VII|VIII|IX)\.(?=\s+[A-Z][a-z]))\s*"
 )
 _LONE_BULLET = re.compile(r"^\s*[•●○◦▪▫■□‣⁃∙·➢►▶✓✔]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")

@@ -82,3 +82,19 @@ def test_publishing_policy_proposals_is_no_publication():
     c = classify_unit("Publish a policy roadmap with concrete proposals for regulation that scales with risk.", kind="framework")
     assert c is None or "publication" not in c.categories
     assert "publication" in classify_unit("Publish a risk report and system card for each frontier model.", kind="framework").categories
+
+
+def test_outline_letters_and_roman_numerals_start_list_items():
+    from accesswatch.extract.segment import segment
+
+    text = "A. Covered companies must:\n1. Certify compliance and disclose compliance on a\npublicly accessible website\nB. Covered companies may redact trade secrets from\nsystem card-type documentation.\n"
+    items = [s.text for s in segment(text)]
+    assert "Certify compliance and disclose compliance on a publicly accessible website" in items
+    assert any(t.startswith("Covered companies may redact") for t in items)
+
+
+def test_disclosure_on_a_public_website_and_card_redactions_are_publication():
+    c = classify_unit("Disclose the framework in a readily accessible format on a public-facing website maintained by the company.", kind="framework")
+    assert c is not None and "publication" in c.categories
+    c = classify_unit("Covered companies may redact trade secrets from the framework and system card-type documentation.", kind="framework")
+    assert c is not None and "publication" in c.categories
