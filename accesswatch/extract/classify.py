@@ -29,6 +29,19 @@ developers in general *should* do is out of scope unless the company itself acts
 access; the text describing itself ("In this post, we discuss …") is no statement; evaluation
 output documented in the company's model cards, policies made available to the public and public
 notice are publication; authorities made aware of or informed about the models is government access.
+
+Strength and scope rules of 0.7: a binding verb before a hedge that ends a lead-in ("…, as
+appropriate:"), measures a quantity ("as much detail as possible") or follows a legal floor ("as
+required by regulation and as appropriate") keeps its force; "will aim/seek/strive" is intention;
+"the RSP/framework/law requires" is commitment; "we deem appropriate"/"as deemed appropriate" are
+hedges, "as required by law" is not; a changelog entry ("Added…", "Defined…") is practice; an
+imperative "Consider…/Explore…" is discretionary; a stated view ("We believe…", "We see this as…")
+is intention; a modal in a relative clause ("that could…") or a leading condition ("If we might
+…, then we will…") does not govern; "required to" after a noun is no requirement; a present
+progressive main clause ("we are not providing…") is practice. Governments as customers
+("applications for government agencies") or regulators ("government-imposed standards") are no
+government access; publishing policy proposals is no publication; disclosure on a public website and
+redactions from card-type documentation are publication; "See https://…" footnotes are references.
 """
 
 from __future__ import annotations
@@ -228,7 +241,7 @@ _MODAL = re.compile(
 )
 _CURRENT_STATE = re.compile(
     r"\b(?:currently|already|at this time|at present|for now|so far|to date)\b"
-    r"|\bwe(?: are|'re|’re) (?:not )?(?!going\b|committed\b)\w+ing\b",
+    r"|(?<!\bthat )(?<!\bthat, )\bwe(?: are|'re|’re) (?:not )?(?!going\b|committed\b)\w+ing\b",
     re.I,
 )
 # 0.7: a changelog entry opening on a past participle ("Added commitment to publish…",

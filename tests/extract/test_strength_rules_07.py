@@ -98,3 +98,7 @@ def test_disclosure_on_a_public_website_and_card_redactions_are_publication():
     assert c is not None and "publication" in c.categories
     c = classify_unit("Covered companies may redact trade secrets from the framework and system card-type documentation.", kind="framework")
     assert c is not None and "publication" in c.categories
+
+
+def test_present_progressive_in_a_that_clause_is_not_the_main_verb():
+    assert _strength("If we change the threshold, we publicly acknowledge that we are making the adjustment.") == "commitment"
