@@ -642,6 +642,8 @@ _USER_CHANNEL = re.compile(r"\b(?:user|customer|developer) (?:forums?|support|ch
 _EXPERTS_ON_EVALUATION = re.compile(
     r"\b(?:external|independent|outside) (?:\w+ )?experts\b(?: \S+){0,10} (?:(?:\w+ )?evaluations?|(?:\w+ )?(?:risk )?assessments?)\b", re.I)
 # Government bodies that are no AI institute: government access only when they test or red-team.
+_SELF_CONTENT = re.compile(r"\binclude\w* (?:\w+ ){0,3}descriptions? of\b", re.I)
+_EXPERT_BASELINE = re.compile(r"\b(?:compar\w+|relative) (?:\w+ ){0,2}(?:to|with|against) (?:the )?(?:performance|capabilit\w+|scores?|results) of (?:\w+ ){0,2}experts?\b", re.I)
 _GOV_AS_CUSTOMER = re.compile(r"\bapplications for (?:\w+ ){0,2}(?:governments?|government agencies|public sector)\b|\b(?:government|public sector) (?:agencies|users|customers|employees) (?:can|could|may|will) use\b", re.I)
 _GOV_AS_REGULATOR = re.compile(r"\bgovernment[- ](?:imposed|mandated|led regulation)\b", re.I)
 _GOV_TESTS = re.compile(r"\btest\w*|\bevaluat\w+|\bred[- ]?team\w*|\bpre[- ](?:deployment|release)|\bAISI\b|\bInstitutes?\b|\bnotif\w+|\breport\w* to\b", re.I)
@@ -1002,6 +1004,13 @@ def _classify_cached(
         # "government-imposed standards would be counterproductive" (governments as regulators):
         # no government tests, reviews or is told about the company's models.
         cues = _drop(categories, cues, "government-access", "governments as customers or regulators, not as testers or recipients")
+    if "publication" in categories and _SELF_CONTENT.search(next((c for c in cues if c.startswith("cat:publication")), "")) and not _PUBLICATION_ARTEFACT.search(text) and not _OUTSIDE_AUDIENCE.search(text):
+        # 0.7: "For each outcome, we include a description of threat scenarios": what the document
+        # itself contains, nothing published about evaluations or risk.
+        cues = _drop(categories, cues, "publication", "the document's own content, nothing published for outside scrutiny")
+    if "external-evaluation" in categories and _EXPERT_BASELINE.search(text) and not re.search(r"(?:third[- ]part\w*|external|independent|outside)\b", text, re.I):
+        # 0.7: "a comparison to the performance of domain experts": experts as a baseline, not evaluators.
+        cues = _drop(categories, cues, "external-evaluation", "experts as a performance baseline, not as evaluators")
     if "publication" in categories and _POLICY_PUBLICATION.search(text) and not _PUBLICATION_ARTEFACT_STRICT.search(text):
         # 0.7: "Publish a policy roadmap with proposals for regulation": policy advocacy, not
         # evaluations, risk reports or cards published for outside scrutiny.

@@ -102,3 +102,12 @@ def test_disclosure_on_a_public_website_and_card_redactions_are_publication():
 
 def test_present_progressive_in_a_that_clause_is_not_the_main_verb():
     assert _strength("If we change the threshold, we publicly acknowledge that we are making the adjustment.") == "commitment"
+
+
+def test_document_content_and_expert_baselines_are_out_of_scope():
+    c = classify_unit("For each catastrophic outcome, we include a description of one or more threat scenarios.", kind="framework")
+    assert c is None or "publication" not in c.categories
+    c = classify_unit("We interpret the results using comparisons to the performance of domain experts.", kind="framework")
+    assert c is None or "external-evaluation" not in c.categories
+    c = classify_unit("We will include a description of the evaluation results in each published risk report.", kind="framework")
+    assert c is not None and "publication" in c.categories
