@@ -36,8 +36,9 @@ STATEMENT_KEYS = [
     ("test-statements", "tests/extract/keys/test-statements.yml", "tuning"),
     ("final-statements-a", "tests/extract/keys/final-statements-a.yml", "tuning"),
     ("final-statements-b", "tests/extract/keys/final-statements-b.yml", "tuning"),
-    ("final-statements-c", "tests/extract/keys/final-statements-c.yml", "test"),
-    ("final-statements-d", "tests/extract/keys/final-statements-d.yml", "test"),
+    ("final-statements-c", "tests/extract/keys/final-statements-c.yml", "tuning"),
+    ("final-statements-d", "tests/extract/keys/final-statements-d.yml", "tuning"),
+    ("final-statements-e", "tests/extract/keys/final-statements-e.yml", "test"),
 ]
 CHANGE_KEYS = [
     ("dev-changes", "{shared}/gold/dev-changes.yml", "tuning"),
