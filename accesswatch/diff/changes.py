@@ -353,27 +353,9 @@ def classify_changes(
             moved = (i, j) not in in_order
             change = _pair_change(old_text, new_text, old_stmts[i], new_stmts[j], sim, in_old, in_new, moved)
         elif i is not None:
-            o = old_stmts[i]
-            if in_new.contains(o.text):
-                continue
-            twin, score = in_new.closest(o.text, o)
-            if twin is not None:
-                change = _pair_change(old_text, new_text, o, twin, score / 100)
-            elif score >= 97:
-                continue
-            else:
-                change = _single("removed", o, _quote(old_text, o))
+            change = _unpaired_change("removed", old_stmts[i], old_text, new_text, in_new)
         else:
-            n = new_stmts[j]
-            if in_old.contains(n.text):
-                continue
-            twin, score = in_old.closest(n.text, n)
-            if twin is not None:
-                change = _pair_change(old_text, new_text, twin, n, score / 100)
-            elif score >= 97:
-                continue
-            else:
-                change = _single("added", n, _quote(new_text, n))
+            change = _unpaired_change("added", new_stmts[j], old_text, new_text, in_old)
         if change is not None:
             changes.append(change)
     changes = _pair_leftovers(_dedupe(changes), old_text, new_text, in_old, in_new)
@@ -385,6 +367,23 @@ def classify_changes(
 def _with_context(text: str, stmts: list[ExtractedStatement], units: list) -> list[ExtractedStatement]:
     extra = context_statements(text, stmts, units)
     return sorted(stmts + extra, key=lambda s: s.start) if extra else stmts
+
+
+def _unpaired_change(kind: str, stmt: ExtractedStatement, old_text: str, new_text: str, other: "_Finder") -> StatementChange | None:
+    """A statement alignment left alone (`kind` "removed": an old one; "added": a new one).
+
+    Nothing when the other version still has its text (or nearly: score ≥ 97); a paired change
+    when the other version has a close twin; else the removal or addition itself.
+    """
+    if other.contains(stmt.text):
+        return None
+    twin, score = other.closest(stmt.text, stmt)
+    if twin is not None:
+        old, new = (stmt, twin) if kind == "removed" else (twin, stmt)
+        return _pair_change(old_text, new_text, old, new, score / 100)
+    if score >= 97:
+        return None
+    return _single(kind, stmt, _quote(old_text if kind == "removed" else new_text, stmt))
 
 
 def _in_order_pairs(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
