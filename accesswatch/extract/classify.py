@@ -881,14 +881,7 @@ def _classify_cached(
     inherited: tuple | None = None,
     red_teaming_is_external: bool = True,
 ) -> Classification | None:
-    """Classify one unit; None when it is out of scope.
-
-    `text` is the unit's text (whitespace squashed); `kind` is the document kind (taxonomy
-    `DocumentKind`) which decides how present tense is read; `unit_kind` is the segment kind
-    (``sentence``, ``list-item``, ``table-cell``). `inherited` = (categories, reason[, strength]) brings a unit
-    into scope from its context (it continues an in-scope statement, or sits in a section about
-    outside testing) when no lexicon matches it. Pure and deterministic.
-    """
+    """`classify_unit`, memoised (its arguments are hashable and the function is pure)."""
     if skip_reason(text, unit_kind):
         return None
     cues: list[str] = []
