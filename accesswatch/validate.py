@@ -33,7 +33,7 @@ from yaml.nodes import Node
 from accesswatch.events import EventFile
 from accesswatch.record_models import DocumentRecord
 from accesswatch.sources import CompanySources, url_on_domains
-from accesswatch.yaml_lines import YamlSyntaxError, child, duplicate_keys, line_of, locate, parse_yaml
+from accesswatch.yaml_lines import YamlSyntaxError, duplicate_keys, line_of, locate, parse_yaml
 
 _KINDS = ("sources", "events", "documents", "proposed")
 
@@ -351,14 +351,7 @@ def _check_sources(files: list[_File]) -> list[Problem]:
         for section in ("documents", "listings"):
             ids: dict[str, int] = {}
             for index, item in _items(data, section):
-                ident = item.get("id")
-                if not isinstance(ident, str):
-                    continue
-                line = locate(root, (section, index, "id"))
-                if ident in ids:
-                    problems.append(Problem(entry.path, line, f"duplicate {section[:-1]} id '{ident}' (first at line {ids[ident]})"))
-                else:
-                    ids[ident] = line
+                _first_use(ids, item.get("id"), root, (section, index, "id"), section[:-1], entry.path, problems)
         domains = data.get("domains")
         if isinstance(domains, list) and all(isinstance(d, str) for d in domains):
             for index, domain in enumerate(domains):
@@ -507,6 +500,17 @@ def _archive_class() -> type | None:
     return None
 
 
+def _first_use(seen: dict[str, int], ident: Any, root, location: tuple, noun: str, path: Path, problems: list) -> None:
+    """Remember the line where an id is first used; a second use is a problem naming the first."""
+    if not isinstance(ident, str):
+        return
+    line = locate(root, location)
+    if ident in seen:
+        problems.append(Problem(path, line, f"duplicate {noun} id '{ident}' (first at line {seen[ident]})"))
+    else:
+        seen[ident] = line
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -562,13 +566,7 @@ def _check_record(entry: _File, companies: dict[str, set[str] | None], texts: _A
     statement_ids: dict[str, int] = {}
     for index, statement in _items(data, "statements"):
         base = ("statements", index)
-        ident = statement.get("id")
-        if isinstance(ident, str):
-            line = locate(root, (*base, "id"))
-            if ident in statement_ids:
-                problems.append(Problem(path, line, f"duplicate statement id '{ident}' (first at line {statement_ids[ident]})"))
-            else:
-                statement_ids[ident] = line
+        _first_use(statement_ids, statement.get("id"), root, (*base, "id"), "statement", path, problems)
         known = {key: check_version(statement.get(key), (*base, key)) for key in ("version", "first_seen", "last_seen")}
         if known["first_seen"] and known["last_seen"]:
             first, last = versions.get(statement["first_seen"]), versions.get(statement["last_seen"])
@@ -586,13 +584,7 @@ def _check_record(entry: _File, companies: dict[str, set[str] | None], texts: _A
     change_ids: dict[str, int] = {}
     for index, change in _items(data, "changes"):
         base = ("changes", index)
-        ident = change.get("id")
-        if isinstance(ident, str):
-            line = locate(root, (*base, "id"))
-            if ident in change_ids:
-                problems.append(Problem(path, line, f"duplicate change id '{ident}' (first at line {change_ids[ident]})"))
-            else:
-                change_ids[ident] = line
+        _first_use(change_ids, change.get("id"), root, (*base, "id"), "change", path, problems)
         statement_ref = change.get("statement")
         if isinstance(statement_ref, str) and statement_ref not in statement_ids:
             problems.append(Problem(path, locate(root, (*base, "statement")), f"changes[{index}].statement: '{statement_ref}' is not a statement of this record"))
