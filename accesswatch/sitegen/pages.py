@@ -20,7 +20,7 @@ import pandas as pd
 
 from accesswatch.record_models import Change, DocumentRecord, Statement, VersionMeta
 from accesswatch.sitegen import urls
-from accesswatch.sitegen.markup import badge, block, external_link, link, md_text, redline, safe_url, table, text
+from accesswatch.sitegen.markup import badge, block, external_link, link, md_text, redline, table, text
 from accesswatch.tables import (
     NOT_DISCLOSED,
     Dataset,
