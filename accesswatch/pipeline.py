@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accesswatch.archive.archive import Archive
+from accesswatch.archive.textnorm import squash_whitespace
 from accesswatch.atomic_write import write_atomic
 from accesswatch.extract import align_statements, extract_statements, statement_id
 from accesswatch.extract.model import ExtractedStatement
@@ -239,7 +240,7 @@ class Pipeline:
         by_version_text: dict[tuple[str, str], str] = {}
         for lineage in lineages:
             for version_id, statement in lineage.revisions:
-                by_version_text.setdefault((version_id, " ".join(statement.text.split())), lineage.id)
+                by_version_text.setdefault((version_id, squash_whitespace(statement.text)), lineage.id)
         changes: list[Change] = []
         for old, new in zip(versions, versions[1:]):
             key = f"{old.text_sha256}-{new.text_sha256}-{kind}-{old.date}-{new.date}"
@@ -257,9 +258,9 @@ class Pipeline:
                 before, after = fields.get("before"), fields.get("after")
                 statement = None
                 if after:
-                    statement = by_version_text.get((new.id, " ".join(after.split())))
+                    statement = by_version_text.get((new.id, squash_whitespace(after)))
                 if statement is None and before:
-                    statement = by_version_text.get((old.id, " ".join(before.split())))
+                    statement = by_version_text.get((old.id, squash_whitespace(before)))
                 # The kind is left out of the identity: it is the machine's judgement, which reviewers correct.
                 identity = "|".join([document_id, old.id, new.id, before or "", after or ""])
                 changes.append(

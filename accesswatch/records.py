@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from accesswatch.archive.textnorm import squash_whitespace
 from accesswatch.atomic_write import write_atomic
 from accesswatch.record_models import Change, DocumentRecord, Statement
 
@@ -166,8 +167,8 @@ def _same(machine: object, truth: object) -> bool:
 
 def _identity_text(item) -> str:
     if isinstance(item, Statement):
-        return " ".join(item.quote.split())
-    return " ".join(f"{item.old_version} {item.new_version} {item.before or ''} => {item.after or ''}".split())
+        return squash_whitespace(item.quote)
+    return squash_whitespace(f"{item.old_version} {item.new_version} {item.before or ''} => {item.after or ''}")
 
 
 def _rehome_reviews(old_items: list, new_items: list, new_ids: set[str]) -> list[tuple[str, object]]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from accesswatch.archive.textnorm import normalize_text
+from accesswatch.archive.textnorm import normalize_text, squash_whitespace
 from accesswatch.extract.evaluate import match_units
 from accesswatch.record_models import Change, DocumentRecord, Review, Statement
 from accesswatch.records import read_record, record_path, write_record
@@ -54,14 +54,11 @@ class ImportSummary:
         )
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
 
 def _as_archived(quote: str | None) -> str | None:
     """A key's quote as the archive stores text: the corpus keeps curly quotes and long dashes,
     the archive's normalised versions do not."""
-    return _squash(normalize_text(quote)) if quote else quote
+    return squash_whitespace(normalize_text(quote)) if quote else quote
 
 
 def _split_path(path: str) -> tuple[str, str]:
@@ -100,7 +97,7 @@ def apply_statement_key(record: DocumentRecord, version_id: str, entries: list[d
         index for index, statement in enumerate(record.statements)
         if statement.origin == "machine"
         and order.index(statement.first_seen) <= position <= order.index(statement.last_seen)
-        and _squash(statement.quote) in _squash(version_text)
+        and squash_whitespace(statement.quote) in squash_whitespace(version_text)
     ]
     statements = list(record.statements)
     predicted = [statements[i].quote for i in candidates]
@@ -144,12 +141,12 @@ def apply_statement_key(record: DocumentRecord, version_id: str, entries: list[d
         if span is None:
             summary.skipped.append(f"{record.document.id}@{version_id}: quote not found: {entry['quote'][:60]!r}")
             continue
-        statement_id = "h-" + hashlib.sha256(f"{record.document.id}|{_squash(entry['quote'])}".encode()).hexdigest()[:10]
+        statement_id = "h-" + hashlib.sha256(f"{record.document.id}|{squash_whitespace(entry['quote'])}".encode()).hexdigest()[:10]
         if statement_id in existing:
             continue
         statements.append(Statement(
             id=statement_id, origin="reviewer", version=version_id, first_seen=version_id, last_seen=version_id,
-            current=version_id == order[-1], quote=_squash(version_text[span[0]:span[1]]), start=span[0], end=span[1],
+            current=version_id == order[-1], quote=squash_whitespace(version_text[span[0]:span[1]]), start=span[0], end=span[1],
             categories=entry["categories"], strength=entry["strength"], access_depth=entry.get("access_depth"),
             actors=list(entry.get("actors") or []), timing=entry.get("timing"),
             review=_review("confirmed", reviewer, f"missed by the extractor; added from {key_name}"),
@@ -164,7 +161,7 @@ def _change_matches(entry: dict, change: Change) -> bool:
     def near(a: str | None, b: str | None) -> bool:
         if not a or not b:
             return False
-        a, b = _squash(a).lower(), _squash(b).lower()
+        a, b = squash_whitespace(a).lower(), squash_whitespace(b).lower()
         return a in b or b in a or fuzz.token_set_ratio(a, b) >= 80
 
     return near(entry.get("before"), change.before) or near(entry.get("after"), change.after)
@@ -182,12 +179,12 @@ def apply_change_key(record: DocumentRecord, old_id: str, new_id: str, entries: 
         match = next((i for i in in_pair if i not in used and _change_matches(entry, changes[i])), None)
         if match is None:
             before, after = entry.get("before"), entry.get("after")
-            change_id = "h-" + hashlib.sha256(f"{record.document.id}|{old_id}|{new_id}|{_squash(before or '')}|{_squash(after or '')}".encode()).hexdigest()[:10]
+            change_id = "h-" + hashlib.sha256(f"{record.document.id}|{old_id}|{new_id}|{squash_whitespace(before or '')}|{squash_whitespace(after or '')}".encode()).hexdigest()[:10]
             if any(c.id == change_id for c in changes):
                 continue
             changes.append(Change(
                 id=change_id, origin="reviewer", old_version=old_id, new_version=new_id, kind=entry["kind"],
-                before=_squash(before) if before else None, after=_squash(after) if after else None,
+                before=squash_whitespace(before) if before else None, after=squash_whitespace(after) if after else None,
                 categories=entry.get("categories") or [], reasons=[entry.get("note") or "added by a reviewer"],
                 materiality=80, announced=_ANNOUNCED.get(entry.get("announced")),
                 review=_review("confirmed", reviewer, f"missed by the diff; added from {key_name}"),

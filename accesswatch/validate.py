@@ -30,10 +30,17 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
+from accesswatch.archive.textnorm import squash_whitespace
 from accesswatch.events import EventFile
 from accesswatch.record_models import DocumentRecord
 from accesswatch.sources import CompanySources, url_on_domains
-from accesswatch.yaml_lines import YamlSyntaxError, duplicate_keys, line_of, locate, parse_yaml
+from accesswatch.yaml_lines import (
+    YamlSyntaxError,
+    duplicate_keys,
+    line_of,
+    locate,
+    parse_yaml,
+)
 
 _KINDS = ("sources", "events", "documents", "proposed")
 
@@ -482,7 +489,7 @@ class _ArchiveTexts:
                 raw = self._archive.text(document_id, version_id)
             except Exception:  # the archive's own "no such version" error: not available here
                 raw = None
-            self._cache[key] = _squash(raw) if isinstance(raw, str) else None
+            self._cache[key] = squash_whitespace(raw) if isinstance(raw, str) else None
         return self._cache[key]
 
 
@@ -510,9 +517,6 @@ def _first_use(seen: dict[str, int], ident: Any, root, location: tuple, noun: st
     else:
         seen[ident] = line
 
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _check_record(entry: _File, companies: dict[str, set[str] | None], texts: _ArchiveTexts | None, report: Report) -> list[Problem]:
@@ -559,7 +563,7 @@ def _check_record(entry: _File, companies: dict[str, set[str] | None], texts: _A
             report.quotes_skipped += 1
             return
         report.quotes_checked += 1
-        if _squash(quote) not in text:
+        if squash_whitespace(quote) not in text:
             shown = quote if len(quote) <= 80 else quote[:77] + "…"
             problems.append(Problem(path, locate(root, loc), f"{_dotted(loc)}: quote not found verbatim in version '{version}': {shown!r}"))
 

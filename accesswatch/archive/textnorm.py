@@ -46,6 +46,15 @@ def _paren_dash(match: re.Match[str]) -> str:
     return " - "
 
 
+def squash_whitespace(text: str) -> str:
+    """`text` with every run of whitespace (line breaks included) as one space, trimmed.
+
+    This is the "after whitespace normalisation" of the records' quote rule: a quote is verbatim
+    in its version when its squashed form is in the version's squashed text.
+    """
+    return " ".join(text.split())
+
+
 def normalize_text(text: str) -> str:
     """Normalise `text` for archiving and comparison.
 

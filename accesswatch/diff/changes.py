@@ -38,9 +38,21 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from accesswatch.diff.context import compact, context_reason, context_statements, defined_term, inherit_statement, short
+from accesswatch.archive.textnorm import squash_whitespace
+from accesswatch.diff.announcements import (
+    MentionIndex,
+    entries_for_version,
+    find_changelog,
+)
+from accesswatch.diff.context import (
+    compact,
+    context_reason,
+    context_statements,
+    defined_term,
+    inherit_statement,
+    short,
+)
 from accesswatch.diff.materiality import materiality
-from accesswatch.diff.announcements import MentionIndex, entries_for_version, find_changelog
 from accesswatch.diff.reasons import Reason, compare_statements, net_weight
 from accesswatch.diff.textdiff import heading_title, word_spans
 from accesswatch.extract import align_statements, extract_statements, segment
@@ -107,8 +119,8 @@ class StatementChange:
         """
         return {
             "kind": self.kind,
-            "before": _squash(self.before) if self.before is not None else None,
-            "after": _squash(self.after) if self.after is not None else None,
+            "before": squash_whitespace(self.before) if self.before is not None else None,
+            "after": squash_whitespace(self.after) if self.after is not None else None,
             "categories": list(self.categories),
             "strength_before": self.strength_before,
             "strength_after": self.strength_after,
@@ -119,12 +131,8 @@ class StatementChange:
         }
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _norm(text: str) -> str:
-    return _squash(text.translate(_GLYPHS).lower())
+    return squash_whitespace(text.translate(_GLYPHS).lower())
 
 
 _NOISE_LINE = re.compile(r"(?m)^\s*(?:\[\[\s*page\s+\d+\s*\]\]|--\s*\d+\s+of\s+\d+\s*--|\d{1,4})\s*$", re.IGNORECASE)

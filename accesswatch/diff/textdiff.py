@@ -25,6 +25,8 @@ from typing import Iterator, Literal
 import numpy
 from rapidfuzz import fuzz, process
 
+from accesswatch.archive.textnorm import squash_whitespace
+
 SpanOp = Literal["equal", "delete", "insert"]
 BlockOp = Literal["equal", "changed", "deleted", "inserted"]
 
@@ -188,11 +190,8 @@ def _is_heading(line: str) -> bool:
 
 def heading_title(heading: str) -> str:
     """A heading's text without the `#` markers of each of its lines."""
-    return _squash(re.sub(r"(^|\s)#{1,6}(?=\s)", " ", heading))
+    return squash_whitespace(re.sub(r"(^|\s)#{1,6}(?=\s)", " ", heading))
 
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def split_sections(text: str) -> list[tuple[str, list[str]]]:
@@ -212,14 +211,14 @@ def _parse(text: str) -> list[_Section]:
 
     def flush_paragraph() -> None:
         if buffer:
-            para = _squash(" ".join(buffer))
+            para = squash_whitespace(" ".join(buffer))
             if para:
                 sections[-1].paragraphs.append(para)
             buffer.clear()
 
     def flush_heading() -> None:
         if heading_lines:
-            sections.append(_Section(_squash(" ".join(heading_lines)), []))
+            sections.append(_Section(squash_whitespace(" ".join(heading_lines)), []))
             heading_lines.clear()
 
     for line in text.splitlines():
@@ -404,7 +403,7 @@ def _heading_key(heading: str) -> str:
     # Numbering and case often change between versions while the section stays the same.
     text = heading.lstrip("#").strip().lower()
     text = re.sub(r"^[\divx]+(\.\d+)*[.)]?\s+", "", text)
-    return _squash(re.sub(r"[^\w\s]", " ", text))
+    return squash_whitespace(re.sub(r"[^\w\s]", " ", text))
 
 
 def _align_sections(old: list[_Section], new: list[_Section]) -> list[tuple[list[_Section], list[_Section]]]:
