@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from crawler.report import CrawlReport, read_report
+from tests.archive.pdf_fixtures import image_only_pdf
 from tests.crawler.fake_site import FakeSite, Hit, Reply
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -128,21 +129,6 @@ def framework_pdf(pages: int = 3, title: str = "TestCo Responsible Scaling Polic
     return bytes(pdf.output())
 
 
-def scanned_pdf() -> bytes:
-    """A PDF whose only page is an image of text: no text layer."""
-    from fpdf import FPDF
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGB", (600, 200), "white")
-    ImageDraw.Draw(image).text((20, 80), "Scanned framework page", fill="black")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.image(io.BytesIO(buffer.getvalue()), x=10, y=10, w=180)
-    return bytes(pdf.output())
-
-
 def encrypted_pdf() -> bytes:
     """A text PDF that needs a user password to open (pikepdf, AES-256)."""
     import pikepdf
@@ -209,7 +195,7 @@ def build_site(site: FakeSite) -> SiteState:
     pdf = framework_pdf(2)
     site.route("/truncated.pdf", lambda hit: Reply(200, pdf[: len(pdf) // 2], {"Content-Type": "application/pdf"}))
     site.route("/encrypted.pdf", lambda hit: Reply(200, encrypted_pdf(), {"Content-Type": "application/pdf"}))
-    site.route("/scanned.pdf", lambda hit: Reply(200, scanned_pdf(), {"Content-Type": "application/pdf"}))
+    site.route("/scanned.pdf", lambda hit: Reply(200, image_only_pdf(), {"Content-Type": "application/pdf"}))
     site.route("/selector-doc", lambda hit: Reply(200, (
         _page("Safety policy", _POLICY_BODY) if not state.degraded
         else "<html><body><div class='redesigned'><p>" + "New layout. " * 40 + "</p></div></body></html>").encode(), html))
